@@ -1,0 +1,71 @@
+/**
+ * The whole pipeline, in memory: files → pages → records → site files.
+ * The CLI streams `outputs()` into the atomic writer; tests call `build()`
+ * and read the result.
+ */
+import { loadPage } from './load/index.js';
+import { parsePage } from './parse/index.js';
+import { enrich } from './enrich/index.js';
+import type { Corpus } from './enrich/index.js';
+import { generateSite } from './site/index.js';
+import { generateSearch } from './search/index.js';
+import { resolveConfig } from './config.js';
+import { sortMessages } from './messages.js';
+import type { ArticleRecord, Message, OutputFile, ParsedArticle, SiteConfig, SourceFile } from './types.js';
+
+export interface ParseResult {
+  corpus: Corpus;
+  messages: Message[];
+}
+
+/** Loads and parses each file on its own, then runs the corpus-level steps. */
+export function parseSources(files: readonly SourceFile[], onFile?: (done: number, total: number) => void): ParseResult {
+  const parsed: ParsedArticle[] = [];
+  const messages: Message[] = [];
+  files.forEach((source, i) => {
+    const page = loadPage(source);
+    const result = parsePage(page);
+    messages.push(...page.messages, ...result.messages);
+    parsed.push(...result.articles);
+    onFile?.(i + 1, files.length);
+  });
+  const enriched = enrich(parsed);
+  messages.push(...enriched.messages);
+  return { corpus: enriched.corpus, messages: sortMessages(messages) };
+}
+
+export interface OutputOptions {
+  config: SiteConfig;
+  templatesDir: string;
+}
+
+/** Every file of the site, one at a time. */
+export async function* outputs(corpus: Corpus, options: OutputOptions): AsyncGenerator<OutputFile> {
+  yield* generateSite(corpus, options);
+  yield* generateSearch(corpus.records, options.config);
+}
+
+export interface BuildInput {
+  files: readonly SourceFile[];
+  config?: Partial<SiteConfig>;
+  templatesDir?: string;
+}
+
+export interface BuildResult {
+  /** Output path → content. */
+  pages: Map<string, string | Uint8Array>;
+  records: ArticleRecord[];
+  messages: Message[];
+}
+
+/** Builds a site in memory (no file system writes). */
+export async function build(input: BuildInput): Promise<BuildResult> {
+  const config = resolveConfig(input.config ?? {});
+  const { corpus, messages } = parseSources(input.files);
+  const pages = new Map<string, string | Uint8Array>();
+  for await (const file of outputs(corpus, { config, templatesDir: input.templatesDir ?? 'templates' })) {
+    if (pages.has(file.path)) throw new Error(`two outputs want the same path: ${file.path}`);
+    pages.set(file.path, file.content);
+  }
+  return { pages, records: corpus.records, messages };
+}

@@ -1,0 +1,69 @@
+/**
+ * enrich: corpus-level steps over all parsed articles — continuation
+ * merging, ids and URLs, keywords, related articles. Runs once over compact
+ * data, after the per-file parsing (which may run in parallel).
+ */
+import { mergeContinuations } from './continuations.js';
+import { assignIds } from './ids.js';
+import { assignKeywords } from './keywords.js';
+import { relatedArticles } from './related.js';
+import type { ArticleRecord, Message, ParsedArticle } from '../types.js';
+
+export { mergeContinuations } from './continuations.js';
+export { assignIds, urlForId, shortHash } from './ids.js';
+export { assignKeywords } from './keywords.js';
+export { relatedArticles } from './related.js';
+export { cut, cutForSearch, extract } from './segment.js';
+
+export interface Corpus {
+  /** Every article, in issue-date, page and position order (undated last). */
+  records: ArticleRecord[];
+  /** Article id → ids of the most related articles, best first. */
+  related: Map<string, string[]>;
+}
+
+export function enrich(parsed: readonly ParsedArticle[]): { corpus: Corpus; messages: Message[] } {
+  const merged = mergeContinuations(parsed);
+  merged.articles.sort(compareArticles);
+  const ids = assignIds(merged.articles);
+  const records = merged.articles.map((a, i) => toRecord(a, ids[i]!.id, ids[i]!.url));
+  assignKeywords(records);
+  return { corpus: { records, related: relatedArticles(records) }, messages: merged.messages };
+}
+
+/** Issue date (undated last), page (none last), file, line. */
+export function compareArticles(a: ParsedArticle, b: ParsedArticle): number {
+  const da = a.issueDate ?? '9999', db = b.issueDate ?? '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  const pa = a.page?.number ?? 1e9, pb = b.page?.number ?? 1e9;
+  if (pa !== pb) return pa - pb;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line;
+}
+
+function toRecord(a: ParsedArticle, id: string, url: string): ArticleRecord {
+  const { continuedOn: _on, continuedFrom: _from, lastLine: _last, ...rest } = a;
+  const record: ArticleRecord = {
+    id,
+    url,
+    file: rest.file,
+    line: rest.line,
+    issueDate: rest.issueDate,
+    page: rest.page,
+    section: rest.section,
+    headline: rest.headline,
+    kicker: rest.kicker,
+    subtitle: rest.subtitle,
+    dateline: rest.dateline,
+    source: rest.source,
+    byline: rest.byline,
+    captions: rest.captions,
+    paragraphs: rest.paragraphs,
+    subheadings: rest.subheadings,
+    continuation: rest.continuation,
+    keywords: [],
+    warnings: rest.warnings,
+  };
+  if (rest.originalUrl !== undefined) record.originalUrl = rest.originalUrl;
+  return record;
+}

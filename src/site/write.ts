@@ -1,0 +1,76 @@
+/**
+ * Writes the site atomically: everything goes into a fresh staging folder
+ * beside the output folder, which is swapped in only when the whole build
+ * succeeded. A failed or killed build leaves the previous site as it was.
+ */
+import { mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFile } from '../types.js';
+
+export interface SiteWriter {
+  write(file: OutputFile): Promise<void>;
+  /** Swaps the staged site in. */
+  commit(): Promise<void>;
+  /** Throws the staged site away. */
+  abort(): Promise<void>;
+  readonly count: number;
+}
+
+export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
+  const out = path.resolve(outDir);
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  await mkdir(parent, { recursive: true });
+  await recoverInterruptedSwap(parent, base);
+  const staging = path.join(parent, `.${base}-staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const made = new Set<string>();
+  const written = new Set<string>();
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    async write(file) {
+      const rel = file.path.replace(/^\/+/, '');
+      const target = path.resolve(staging, rel);
+      if (!target.startsWith(staging + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
+      if (written.has(rel)) throw new Error(`two outputs want the same path: ${rel}`);
+      written.add(rel);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      await writeFile(target, file.content);
+      count++;
+    },
+    async commit() {
+      const old = path.join(parent, `.${base}-old-${process.pid}`);
+      let hadOld = true;
+      try {
+        await rename(out, old);
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+        hadOld = false;
+      }
+      await rename(staging, out);
+      if (hadOld) await rm(old, { recursive: true, force: true });
+    },
+    async abort() {
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A build killed between the two renames left `.dist-old-*` and no `dist`: put the old site back. */
+async function recoverInterruptedSwap(parent: string, base: string): Promise<void> {
+  const entries = await readdir(parent);
+  const olds = entries.filter((e) => e.startsWith(`.${base}-old-`));
+  if (!entries.includes(base) && olds.length > 0) await rename(path.join(parent, olds[0]!), path.join(parent, base));
+  for (const e of entries) {
+    if (e.startsWith(`.${base}-staging-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))
+      await rm(path.join(parent, e), { recursive: true, force: true });
+  }
+}
