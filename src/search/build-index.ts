@@ -1,0 +1,193 @@
+/**
+ * Builds the search index files from the records, deterministically: the
+ * same records give byte-identical files. See format.ts for the layout.
+ */
+import { cut } from '../enrich/segment.js';
+import { createNormalizer } from './normalize.js';
+import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, quantizeLength, textPath } from './format.js';
+import type { ArticleRecord, OutputFile } from '../types.js';
+
+/** Postings larger than this get a file of their own instead of sitting in a shard. */
+const BIG_KEY_BYTES = 1024;
+/** Aim for shard files of about this size. */
+const SHARD_BYTES = 2048;
+
+export interface IndexMeta {
+  /** Number of articles. */
+  docs: number;
+  /** Number of key shards. */
+  shards: number;
+  /** Mean article length in words (nodejieba). */
+  avgLength: number;
+  /** High bytes (`code >> 8`) that have a `fold/<hh>.txt` file. */
+  foldBlocks: number[];
+}
+
+export interface BuiltIndex {
+  meta: IndexMeta;
+  files: OutputFile[];
+}
+
+/** The texts an article is searched in, headline first (the order of the position space). */
+export function searchFields(r: ArticleRecord): string[] {
+  const fields = [r.headline];
+  for (const f of [r.kicker, r.subtitle]) if (f) fields.push(f);
+  for (const c of r.captions) if (c.text) fields.push(c.text);
+  for (const p of r.paragraphs) if (p) fields.push(p);
+  for (const s of r.subheadings) if (s.text) fields.push(s.text);
+  return fields;
+}
+
+/** Articles in index order: oldest issue first (doc id order is date order), then by id. */
+export function docOrder(records: readonly ArticleRecord[]): ArticleRecord[] {
+  return [...records].sort((a, b) => cmp(a.issueDate ?? '', b.issueDate ?? '') || cmp(a.id, b.id));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface KeyPostings {
+  w: ByteWriter;
+  df: number;
+  lastDoc: number;
+}
+
+export function buildIndex(records: readonly ArticleRecord[], table: string): BuiltIndex {
+  const normalize = createNormalizer(table);
+  const docs = docOrder(records);
+  const keys = new Map<string, KeyPostings>();
+  const files: OutputFile[] = [];
+  let totalWords = 0;
+
+  docs.forEach((r, doc) => {
+    const fields = searchFields(r);
+    const words = cut(fields.join('\n')).filter((w) => /\S/.test(w)).length;
+    totalWords += words;
+    const lenQ = quantizeLength(words);
+    const starts = fieldStarts(fields.map((f) => f.length));
+    const uni = new Set<string>();
+    const bi = new Map<string, number[]>();
+    fields.forEach((text, i) => {
+      const folded = normalize(text);
+      const base = starts[i]!;
+      for (let j = 0; j < folded.length; j++) {
+        const c = folded[j]!;
+        if (c === ' ' || /\s/.test(c)) continue;
+        uni.add(c);
+        if (j + 1 < folded.length && !/\s/.test(folded[j + 1]!)) {
+          const key = folded.slice(j, j + 2);
+          let list = bi.get(key);
+          if (!list) bi.set(key, (list = []));
+          list.push(base + j);
+        }
+      }
+    });
+    for (const key of uni) add(keys, key, doc, lenQ);
+    for (const [key, positions] of bi) {
+      const p = add(keys, key, doc, lenQ);
+      p.w.varint(positions.length);
+      let last = 0;
+      for (const pos of positions) {
+        p.w.varint(pos - last);
+        last = pos;
+      }
+    }
+    files.push({
+      path: `search/index/${textPath(doc)}`,
+      content: JSON.stringify({ u: r.url, h: r.headline, d: r.issueDate, s: r.source, f: fields }),
+    });
+  });
+
+  // Shards: small keys inline, large ones in files of their own.
+  const sorted = [...keys.keys()].sort(cmp);
+  let smallBytes = 0;
+  for (const k of sorted) if (keys.get(k)!.w.length <= BIG_KEY_BYTES) smallBytes += keys.get(k)!.w.length + 8;
+  const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, smallBytes / SHARD_BYTES))));
+  const shardKeys: string[][] = Array.from({ length: shards }, () => []);
+  for (const k of sorted) shardKeys[hashKey(k) % shards]!.push(k);
+  shardKeys.forEach((list, s) => {
+    if (list.length === 0) return;
+    const w = new ByteWriter();
+    w.varint(list.length);
+    for (const k of list) {
+      const p = keys.get(k)!;
+      w.varint(k.length);
+      for (let i = 0; i < k.length; i++) w.varint(k.charCodeAt(i));
+      w.varint(p.df);
+      const body = p.w.result();
+      if (body.length > BIG_KEY_BYTES) {
+        w.byte(1);
+        w.varint(body.length);
+        files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: body });
+      } else {
+        w.byte(0);
+        w.varint(body.length);
+        w.bytes(body);
+      }
+    }
+    files.push({ path: `search/index/k/${s.toString(36)}.bin`, content: w.result() });
+  });
+
+  // Folding table by high byte, forward pairs (for queries) and reverse pairs (for highlighting).
+  const blocks = new Map<number, { fwd: string; rev: string }>();
+  const block = (code: number) => {
+    let b = blocks.get(code >> 8);
+    if (!b) blocks.set(code >> 8, (b = { fwd: '', rev: '' }));
+    return b;
+  };
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < table.length; i += 2) pairs.push([table[i]!, table[i + 1]!]);
+  for (const [from, to] of pairs) block(from.charCodeAt(0)).fwd += from + to;
+  for (const [from, to] of [...pairs].sort((a, b) => cmp(a[1], b[1]) || cmp(a[0], b[0]))) block(to.charCodeAt(0)).rev += from + to;
+  const foldBlocks = [...blocks.keys()].sort((a, b) => a - b);
+  for (const hh of foldBlocks) {
+    const b = blocks.get(hh)!;
+    files.push({ path: `search/index/fold/${hh.toString(16)}.txt`, content: `${b.fwd}\n${b.rev}` });
+  }
+
+  const f = facets(docs);
+  files.push({ path: 'search/index/facets.json', content: JSON.stringify(f) });
+  files.push({ path: 'search/index/facet-names.json', content: JSON.stringify({ sections: f.sections.map((e) => e[0]), sources: f.sources.map((e) => e[0]) }) });
+  return { meta: { docs: docs.length, shards, avgLength: docs.length ? totalWords / docs.length : 0, foldBlocks }, files };
+}
+
+function add(keys: Map<string, KeyPostings>, key: string, doc: number, lenQ: number): KeyPostings {
+  let p = keys.get(key);
+  if (!p) keys.set(key, (p = { w: new ByteWriter(), df: 0, lastDoc: 0 }));
+  p.w.varint(doc - p.lastDoc);
+  p.w.byte(lenQ);
+  p.lastDoc = doc;
+  p.df++;
+  return p;
+}
+
+export interface Facets {
+  /** `[date, first doc id]`, in date order; undated articles come first, before the first entry. */
+  dates: [string, number][];
+  /** Section → doc ids, delta-encoded. */
+  sections: [string, number[]][];
+  sources: [string, number[]][];
+}
+
+function facets(docs: readonly ArticleRecord[]): Facets {
+  const dates: [string, number][] = [];
+  const sections = new Map<string, number[]>();
+  const sources = new Map<string, number[]>();
+  docs.forEach((r, doc) => {
+    if (r.issueDate && (dates.length === 0 || dates[dates.length - 1]![0] !== r.issueDate)) dates.push([r.issueDate, doc]);
+    if (r.section) push(sections, r.section, doc);
+    if (r.source) push(sources, r.source, doc);
+  });
+  const encode = (m: Map<string, number[]>): [string, number[]][] =>
+    [...m.keys()].sort(cmp).map((k) => [k, m.get(k)!.map((d, i, a) => (i ? d - a[i - 1]! : d))]);
+  return { dates, sections: encode(sections), sources: encode(sources) };
+}
+
+function push(m: Map<string, number[]>, k: string, v: number): void {
+  let l = m.get(k);
+  if (!l) m.set(k, (l = []));
+  l.push(v);
+}
+
+export { HEADLINE_SPAN };

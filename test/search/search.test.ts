@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, createNormalizer, foldTable, parseQuery } from '../../src/search/index.js';
+import { memorySearch, record } from './helpers.js';
+
+const records = [
+  record('2022-01-01/01/1', '2022-01-01', '中美两国元首举行会谈', ['国家主席习近平同美国总统举行视频会谈。', '双方就5G网络和2024年计划交换意见。'], { source: '新华社', section: '要闻' }),
+  record('2022-01-02/01/1', '2022-01-02', '全国各地迎新年', ['人们以各种方式迎接新年。会谈', '（记者 张三）'], { source: '本报', section: '社会' }),
+  record('2022-01-03/01/1', '2022-01-03', '科技创新', ['ＡＢＣ公司发布新一代５Ｇ芯片。'], { source: '本报', section: '科技', captions: [{ text: '芯片生产线', credit: null }] }),
+  record('2022-01-03/01/2', '2022-01-03', '會談後的記者會', ['雙方舉行了會談。'], { source: '本报', section: '要闻' }),
+];
+
+describe('normalize', () => {
+  const n = createNormalizer(foldTable());
+  it.each([
+    ['會談', '会谈'],
+    ['ＡＢＣ５Ｇ', 'abc5g'],
+    ['Hello World', 'hello world'],
+    ['2024年', '2024年'],
+    ['　', ' '],
+  ])('folds %s to %s', (input, out) => expect(n(input)).toBe(out));
+  it('keeps the length of any text', () => {
+    const s = '會談ＡＢＣ𠵾ﬁ①㈠Ⅻ　x';
+    expect(n(s).length).toBe(s.length);
+  });
+  it('is idempotent', () => {
+    const s = '會談後來裡面乾隆ＡＢＣ';
+    expect(n(n(s))).toBe(n(s));
+  });
+  it('splits queries on spaces and keeps quoted phrases whole', () => {
+    expect(parseQuery('会谈  新年 "a b" 会谈', n)).toEqual(['会谈', '新年', 'a b']);
+  });
+});
+
+describe('search', () => {
+  const { search } = memorySearch(records, '/archive/');
+  const ids = async (q: string, filters = {}) => (await search(q, { limit: Infinity, filters })).results.map((r) => r.url).sort();
+
+  it('finds every article containing a two-character word, in any field', async () => {
+    expect(await ids('会谈')).toEqual(['/archive/2022-01-01/01/1/', '/archive/2022-01-02/01/1/', '/archive/2022-01-03/01/2/']);
+    expect(await ids('芯片')).toEqual(['/archive/2022-01-03/01/1/']);
+    expect(await ids('生产线')).toEqual(['/archive/2022-01-03/01/1/']);
+  });
+  it('folds traditional characters, width and case in the query and the text', async () => {
+    expect(await ids('會談')).toEqual(await ids('会谈'));
+    expect(await ids('5g')).toEqual(['/archive/2022-01-01/01/1/', '/archive/2022-01-03/01/1/']);
+    expect(await ids('abc')).toEqual(['/archive/2022-01-03/01/1/']);
+    expect(await ids('记者会')).toEqual(['/archive/2022-01-03/01/2/']);
+  });
+  it('matches phrases exactly, not articles that only contain their bigrams', async () => {
+    expect(await ids('举行会谈')).toEqual(['/archive/2022-01-01/01/1/']);
+    expect(await ids('视频会谈')).toEqual(['/archive/2022-01-01/01/1/']);
+    expect(await ids('会谈会谈')).toEqual([]);
+    expect(await ids('2024年计划')).toEqual(['/archive/2022-01-01/01/1/']);
+  });
+  it('does not match across fields', async () => {
+    expect(await ids('会谈（记者')).toEqual([]);
+    expect(await ids('新年会谈')).toEqual([]);
+  });
+  it('requires every term', async () => {
+    expect(await ids('会谈 新年')).toEqual(['/archive/2022-01-02/01/1/']);
+    expect(await ids('会谈 没有的词')).toEqual([]);
+  });
+  it('finds single characters', async () => {
+    expect(await ids('芯')).toEqual(['/archive/2022-01-03/01/1/']);
+  });
+  it('ranks headline matches first and breaks ties by newer issue', async () => {
+    const r = await search('会谈', { limit: 10 });
+    expect(r.total).toBe(3);
+    expect(r.results[0]!.headline).toMatch(/会谈|會談/);
+  });
+  it('filters by date range, section and source', async () => {
+    expect(await ids('会谈', { from: '2022-01-02' })).toEqual(['/archive/2022-01-02/01/1/', '/archive/2022-01-03/01/2/']);
+    expect(await ids('会谈', { to: '2022-01-02' })).toEqual(['/archive/2022-01-01/01/1/', '/archive/2022-01-02/01/1/']);
+    expect(await ids('会谈', { section: '要闻' })).toEqual(['/archive/2022-01-01/01/1/', '/archive/2022-01-03/01/2/']);
+    expect(await ids('会谈', { source: '新华社' })).toEqual(['/archive/2022-01-01/01/1/']);
+  });
+  it('pages through results with limit and offset', async () => {
+    const all = await search('会谈', { limit: Infinity });
+    const second = await search('会谈', { limit: 1, offset: 1 });
+    expect(second.total).toBe(3);
+    expect(second.results.map((r) => r.url)).toEqual([all.results[1]!.url]);
+  });
+  it('returns headline, date, source and an escaped snippet with the matches marked', async () => {
+    const r = (await search('會談', { limit: 1, filters: { source: '新华社' } })).results[0]!;
+    expect(r).toMatchObject({ headline: '中美两国元首举行会谈', issueDate: '2022-01-01', source: '新华社' });
+    expect(r.snippet).toContain('<mark>会谈</mark>');
+    const t = (await search('举行了会谈', { limit: 1 })).results[0]!;
+    expect(t.snippet).toContain('<mark>舉行了會談</mark>');
+  });
+  it('returns nothing for an empty query', async () => {
+    expect((await search('   ')).total).toBe(0);
+  });
+});
+
+describe('index', () => {
+  it('is byte-identical across builds', () => {
+    const a = buildIndex(records, foldTable()).files;
+    const b = buildIndex([...records].reverse(), foldTable()).files;
+    expect(a.map((f) => f.path)).toEqual(b.map((f) => f.path));
+    a.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(b[i]!.content))).toBe(true));
+  });
+});
