@@ -7,13 +7,19 @@
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import type { Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { ArticleRecord } from '../types.js';
 
 const processor = unified().use(remarkRehype).use(rehypeStringify);
 
-/** The body as mdast: `##` subheadings before the paragraphs they precede. */
-export function bodyTree(record: Pick<ArticleRecord, 'paragraphs' | 'subheadings'>): Root {
+export type BodyInput = Pick<ArticleRecord, 'paragraphs' | 'subheadings'> & Partial<Pick<ArticleRecord, 'dateline'>>;
+
+/**
+ * The body as mdast: `##` subheadings before the paragraphs they precede;
+ * the dateline (电头, `本报北京5月8日电（记者 张三）`) that opens the first
+ * paragraph is marked so it can be set apart.
+ */
+export function bodyTree(record: BodyInput): Root {
   const children: RootContent[] = [];
   const before = new Map<number, string[]>();
   for (const s of record.subheadings) before.set(s.before, [...(before.get(s.before) ?? []), s.text]);
@@ -21,12 +27,21 @@ export function bodyTree(record: Pick<ArticleRecord, 'paragraphs' | 'subheadings
   for (let i = 0; i <= count; i++) {
     for (const text of before.get(i) ?? []) children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: text }] });
     const p = record.paragraphs[i];
-    if (p !== undefined) children.push({ type: 'paragraph', children: [{ type: 'text', value: p }] });
+    if (p !== undefined) children.push({ type: 'paragraph', children: i === 0 ? openingPhrasing(p, record.dateline?.text) : [{ type: 'text', value: p }] });
   }
   return { type: 'root', children };
 }
 
-export function renderBody(record: Pick<ArticleRecord, 'paragraphs' | 'subheadings'>): string {
+function openingPhrasing(text: string, dateline: string | undefined): PhrasingContent[] {
+  if (!dateline || !text.startsWith(dateline)) return [{ type: 'text', value: text }];
+  const rest = text.slice(dateline.length);
+  return [
+    { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['dateline'] } }, children: [{ type: 'text', value: dateline }] },
+    ...(rest ? [{ type: 'text', value: rest } as const] : []),
+  ];
+}
+
+export function renderBody(record: BodyInput): string {
   const hast = processor.runSync(bodyTree(record));
   return processor.stringify(hast);
 }

@@ -1,17 +1,30 @@
 /**
- * site: routes, pages, data export. Turns the enriched corpus into the
- * files of the built site, one at a time (a stream, so large archives need
- * not hold every page in memory).
+ * site: routes, pages, feeds, sitemap, data export. Turns the enriched
+ * corpus into the files of the built site, one at a time (a stream, so
+ * large archives need not hold every page in memory).
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { basePath } from '../config.js';
-import { renderBody, createTemplates } from '../render/index.js';
+import { createTemplates } from '../render/index.js';
 import type { Corpus } from '../enrich/index.js';
-import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
+import type { OutputFile, SiteConfig } from '../types.js';
+import { buildArchive, latestArticles } from './archive.js';
+import type { Archive } from './archive.js';
+import { copyAssets } from './assets.js';
+import { calendarYears, heatmapSvg } from './calendar.js';
+import { articleJson, articlesJsonl } from './export.js';
+import { feeds } from './feeds.js';
+import { calendarPage, homePage, issuePages, notFoundPage, taxonomyPages } from './pages.js';
+import type { PageContext } from './pages.js';
+import { absoluteUrl, withBase } from './routes.js';
+import { robotsTxt, sitemaps } from './sitemap.js';
+import { sourceName } from './seo.js';
 
 export { openSiteWriter } from './write.js';
 export type { SiteWriter } from './write.js';
+export { buildArchive } from './archive.js';
+export type { Archive, Issue, IssuePage, Term } from './archive.js';
+export { href, outputPath, folderName, listingRoute, issueRoute, pageRoute } from './routes.js';
 
 export interface SiteOptions {
   config: SiteConfig;
@@ -19,41 +32,64 @@ export interface SiteOptions {
   templatesDir: string;
 }
 
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'] as const;
+
 export async function* generateSite(corpus: Corpus, options: SiteOptions): AsyncGenerator<OutputFile> {
   const { config } = options;
   const base = basePath(config);
+  const archive = buildArchive(corpus);
   const templates = createTemplates(options.templatesDir, {
-    url: (p: unknown) => `${base}${String(p).replace(/^\//, '')}`,
+    url: (route: unknown) => withBase(base, String(route ?? '/')),
+    absolute_url: (route: unknown) => absoluteUrl(config.baseUrl, String(route ?? '/')),
+    cn_date: (date: unknown) => cnDate(date),
+    source_name: (source: unknown) => sourceName(typeof source === 'string' ? source : null, config) ?? '',
   });
-  const site = { ...config, basePath: base };
-  const records = corpus.records;
-  const newestFirst = [...records].sort((a, b) => (b.issueDate ?? '') < (a.issueDate ?? '') ? -1 : (b.issueDate ?? '') > (a.issueDate ?? '') ? 1 : 0);
-  yield { path: 'index.html', content: await templates.render('index', { site, articles: newestFirst.map(summary) }) };
-  for (const r of records) {
+  const site = { ...config, basePath: base, weekdays: WEEKDAYS };
+  const ctx: PageContext = { archive, config, templates, site };
+
+  yield* homePage(ctx);
+  for (const [i, issue] of archive.issues.entries()) {
+    yield* issuePages(ctx, issue, archive.issues[i - 1] ?? null, archive.issues[i + 1] ?? null);
+  }
+  if (archive.undated) yield* issuePages(ctx, archive.undated, null, null);
+  for (const r of archive.records) yield articleJson(r);
+  for (const kind of ['sections', 'sources', 'keywords'] as const) yield* taxonomyPages(ctx, kind);
+  const years = calendarYears(archive);
+  yield* calendarPage(ctx, years);
+  for (const y of years) {
     yield {
-      path: `${r.url.replace(/^\//, '')}index.html`,
-      content: await templates.render('article', { site, article: r, body: renderBody(r) }),
+      path: `calendar/${y.year}.svg`,
+      content: heatmapSvg(y, {
+        title: `${y.year}年每日文章数`,
+        day: (date, n) => `${cnDate(date)}：${n} 篇`,
+        month: (m) => `${m}月`,
+        weekdays: WEEKDAYS,
+      }),
     };
   }
-  yield { path: 'data/articles.jsonl', content: records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '') };
-  yield* copyAssets(path.join(options.templatesDir, 'assets'), 'assets');
+  yield* notFoundPage(ctx);
+  yield* feeds(latestArticles(archive, config.feedSize), config);
+  yield* sitemaps(siteRoutes(archive, config), config);
+  yield robotsTxt(config);
+  yield articlesJsonl(archive.records);
+  yield* copyAssets(path.join(options.templatesDir, 'assets'));
 }
 
-function summary(r: ArticleRecord) {
-  return { url: r.url, headline: r.headline, issueDate: r.issueDate, section: r.section, source: r.source, page: r.page };
+/** The HTML pages of the site, for the sitemap (listing pages after the first are left out). */
+function siteRoutes(archive: Archive, _config: SiteConfig): string[] {
+  const routes = ['/', '/calendar/', '/sections/', '/sources/', '/keywords/'];
+  const issues = archive.undated ? [...archive.issues, archive.undated] : archive.issues;
+  for (const issue of issues) {
+    routes.push(issue.route);
+    for (const p of issue.pages) routes.push(p.route);
+    for (const r of issue.articles) routes.push(r.url);
+  }
+  for (const kind of ['sections', 'sources', 'keywords'] as const) for (const t of archive.taxonomies[kind]) routes.push(t.route);
+  return routes;
 }
 
-async function* copyAssets(dir: string, prefix: string): AsyncGenerator<OutputFile> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* copyAssets(full, `${prefix}/${e.name}`);
-    else yield { path: `${prefix}/${e.name}`, content: await readFile(full) };
-  }
+/** `2025-06-12` → `2025年6月12日`; anything else as it is. */
+function cnDate(date: unknown): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date ?? ''));
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(date ?? '');
 }

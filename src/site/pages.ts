@@ -1,0 +1,175 @@
+/**
+ * The HTML pages: each function hands one template its ready data (the
+ * logic stays here, the wording and markup in `templates/`).
+ */
+import { renderBody } from '../render/index.js';
+import type { Templates } from '../render/index.js';
+import { latestArticles } from './archive.js';
+import type { Archive, Issue, IssuePage, Term } from './archive.js';
+import { calendarYears } from './calendar.js';
+import type { CalendarYear } from './calendar.js';
+import { paginate } from './pagination.js';
+import { absoluteUrl, listingRoute, outputPath } from './routes.js';
+import type { TaxonomyKind } from './routes.js';
+import { articleJsonLd, articleOpenGraph, excerpt, isWebUrl, websiteOpenGraph } from './seo.js';
+import type { MetaTag } from './seo.js';
+import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
+
+export interface PageContext {
+  archive: Archive;
+  config: SiteConfig;
+  templates: Templates;
+  /** Data every template gets as `site`. */
+  site: Record<string, unknown>;
+}
+
+/** Recent issues listed on the home page. */
+const RECENT_ISSUES = 14;
+/** Other articles of the same page listed on an article page (a window around it). */
+const SAME_PAGE_LIMIT = 30;
+const RELATED_LIMIT = 5;
+
+interface Meta {
+  route: string;
+  canonical: string;
+  description: string;
+  og: MetaTag[];
+  jsonLd: string | null;
+  /** Which top-level section the page belongs to, for `aria-current` in the nav. */
+  nav: string;
+}
+
+function meta(ctx: PageContext, route: string, nav: string, extra: Partial<Meta> = {}): Meta {
+  const description = extra.description ?? ctx.config.description;
+  return {
+    route,
+    canonical: absoluteUrl(ctx.config.baseUrl, route),
+    description,
+    og: websiteOpenGraph(route, description, ctx.config),
+    jsonLd: null,
+    nav,
+    ...extra,
+  };
+}
+
+async function page(ctx: PageContext, template: string, route: string, data: Record<string, unknown>, m: Meta): Promise<OutputFile> {
+  return { path: route === '/404/' ? '404.html' : outputPath(route), content: await ctx.templates.render(template, { site: ctx.site, meta: m, ...data }) };
+}
+
+/** An issue as templates see it. */
+function issueView(issue: Issue) {
+  return { route: issue.route, date: issue.date, pages: issue.pages, count: issue.articles.length };
+}
+
+export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
+  const { archive } = ctx;
+  const latest = archive.issues.at(-1) ?? null;
+  const recent = archive.issues.slice(-RECENT_ISSUES).reverse().map(issueView);
+  yield await page(ctx, 'index', '/', {
+    latest: latest ? issueView(latest) : null,
+    recent,
+    undated: archive.undated ? issueView(archive.undated) : null,
+    counts: {
+      articles: archive.records.length,
+      issues: archive.issues.length,
+      sections: archive.taxonomies.sections.length,
+      sources: archive.taxonomies.sources.length,
+      keywords: archive.taxonomies.keywords.length,
+    },
+    first: archive.issues[0]?.date ?? null,
+    last: latest?.date ?? null,
+  }, meta(ctx, '/', 'home'));
+}
+
+/** An issue page, its 版面 pages, and its article pages. */
+export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<OutputFile> {
+  const view = issueView(issue);
+  yield await page(ctx, 'issue', issue.route, { issue: view, prev: prev && issueView(prev), next: next && issueView(next) }, meta(ctx, issue.route, 'issue'));
+  for (const [i, p] of issue.pages.entries()) {
+    yield await page(ctx, 'page', p.route, {
+      issue: view,
+      page: p,
+      prev: issue.pages[i - 1] ?? null,
+      next: issue.pages[i + 1] ?? null,
+    }, meta(ctx, p.route, 'issue'));
+  }
+  for (const [i, r] of issue.articles.entries()) {
+    yield await articlePage(ctx, r, view, issue.articles[i - 1] ?? null, issue.articles[i + 1] ?? null);
+  }
+}
+
+async function articlePage(ctx: PageContext, r: ArticleRecord, issue: ReturnType<typeof issueView>, prev: ArticleRecord | null, next: ArticleRecord | null): Promise<OutputFile> {
+  const { archive, config } = ctx;
+  const onPage = archive.pageOf.get(r.id)!;
+  const related = (archive.related.get(r.id) ?? [])
+    .map((id) => archive.byId.get(id))
+    .filter((x): x is ArticleRecord => x !== undefined && x.id !== r.id)
+    .slice(0, RELATED_LIMIT);
+  const keywords = r.keywords.map((name) => ({ name, route: termRoute(archive.terms.keywords.get(name)) }));
+  const continuation = r.continuation && {
+    ...r.continuation,
+    fromRoute: pageRouteByNumber(issue.pages, r.continuation.fromPage),
+    toRoute: pageRouteByNumber(issue.pages, r.continuation.toPage),
+  };
+  return page(ctx, 'article', r.url, {
+    article: r,
+    body: renderBody(r),
+    issue,
+    page: onPage,
+    prev,
+    next,
+    samePage: around(onPage.articles, r, SAME_PAGE_LIMIT),
+    related,
+    keywords,
+    continuation,
+    section: r.section ? { name: r.section, route: termRoute(archive.terms.sections.get(r.section)) } : null,
+    source: r.source ? { name: r.source, route: termRoute(archive.terms.sources.get(r.source)) } : null,
+    originalUrl: r.originalUrl && isWebUrl(r.originalUrl) ? r.originalUrl : null,
+  }, meta(ctx, r.url, 'issue', {
+    description: excerpt(r),
+    og: articleOpenGraph(r, config),
+    jsonLd: articleJsonLd(r, config),
+  }));
+}
+
+function termRoute(term: Term | undefined): string | null {
+  return term?.route ?? null;
+}
+
+function pageRouteByNumber(pages: readonly IssuePage[], n: number): string | null {
+  return pages.find((p) => p.number === n)?.route ?? null;
+}
+
+/** The other articles of a page, at most `limit`, nearest to `r` first in page order. */
+function around(list: readonly ArticleRecord[], r: ArticleRecord, limit: number): ArticleRecord[] {
+  const i = list.indexOf(r);
+  const from = Math.max(0, Math.min(i - Math.floor(limit / 2), list.length - limit - 1));
+  return list.slice(from, from + limit + 1).filter((x) => x !== r).slice(0, limit);
+}
+
+export async function* taxonomyPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator<OutputFile> {
+  const terms = ctx.archive.taxonomies[kind];
+  const route = `/${kind}/`;
+  yield await page(ctx, 'terms', route, { kind, terms: terms.map((t) => ({ name: t.name, count: t.articles.length, route: t.route })) }, meta(ctx, route, kind));
+  for (const t of terms) {
+    for (const p of paginate(t.articles, ctx.config.pageSize, (n) => listingRoute(kind, t.segment, n))) {
+      yield await page(ctx, 'listing', p.route, {
+        kind,
+        term: { name: t.name, count: t.articles.length, route: t.route },
+        articles: p.items,
+        pager: p.pager,
+      }, meta(ctx, p.route, kind));
+    }
+  }
+}
+
+export async function* calendarPage(ctx: PageContext, years: CalendarYear[]): AsyncGenerator<OutputFile> {
+  const newestFirst = [...years].reverse();
+  yield await page(ctx, 'calendar', '/calendar/', { years: newestFirst, undated: ctx.archive.undated ? issueView(ctx.archive.undated) : null }, meta(ctx, '/calendar/', 'calendar'));
+}
+
+export async function* notFoundPage(ctx: PageContext): AsyncGenerator<OutputFile> {
+  yield await page(ctx, '404', '/404/', {}, { ...meta(ctx, '/404/', ''), canonical: '' });
+}
+
+export { calendarYears, latestArticles };
