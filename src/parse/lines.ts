@@ -1,0 +1,123 @@
+/**
+ * Standalone lines that are not body text (FORMAT.md §3–4): editor lines,
+ * continuation markers, source lines, byline lines and picture credits.
+ * Each recognizer looks at one whole text block.
+ */
+import { charLength } from './text.js';
+
+/** `（本版编辑：张三 李四）`, `责任编辑：方洁`: page metadata, not part of any article. */
+export function isEditorLine(text: string): boolean {
+  return charLength(text) <= 40 && /^[（(]?\s*(?:本版|本期|本刊)?(?:责任编辑|责编|编辑|校对|美编|版式|制图|组版)\s*[：:]/.test(text);
+}
+
+const NUM = '[0-9０-９一二三四五六七八九十]{1,3}';
+const MARKER = new RegExp(`[（(]\\s*(下转|上接|转|接)\\s*第?\\s*(${NUM})\\s*版\\s*[)）]`);
+
+export interface ContinuationMarker {
+  direction: 'on' | 'from';
+  page: number;
+  /** The marker as written. */
+  text: string;
+}
+
+/** `（下转第3版）` → on page 3; `（上接第1版）`, `(接2版)` → from page 1, 2. */
+export function continuationMarker(text: string): ContinuationMarker | null {
+  const m = MARKER.exec(text);
+  if (!m) return null;
+  return { direction: m[1]!.startsWith('下') || m[1] === '转' ? 'on' : 'from', page: chineseNumber(m[2]!), text: m[0] };
+}
+
+/** A block that is a continuation marker and nothing else. */
+export function isContinuationLine(text: string): boolean {
+  const m = MARKER.exec(text);
+  return m !== null && m[0].length === text.trim().length;
+}
+
+export { MARKER as CONTINUATION_MARKER };
+
+function chineseNumber(s: string): number {
+  const ascii = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(ascii)) return Number(ascii);
+  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (digits[s[1]!] ?? 0);
+  if (s.includes('十')) return (digits[s[0]!] ?? 0) * 10 + (digits[s[2] ?? ''] ?? 0);
+  return digits[s] ?? 0;
+}
+
+/**
+ * A standalone source line: `据新华社电`, `据人民日报报道`, `来源：人民网`,
+ * `（新华社）`. Returns the source, or null.
+ */
+export function sourceLine(text: string): string | null {
+  const t = text.trim();
+  if (charLength(t) > 30) return null;
+  let m = /^[（(]?\s*据\s*([^\s，。：:]{2,16}?)\s*(?:电|报道|消息)\s*[)）]?[。.]?$/.exec(t);
+  if (m) return normalizeSource(m[1]!);
+  m = /^[（(]?\s*(?:来源|稿件来源|信息来源)\s*[：:]\s*([^，。]{2,20}?)\s*[)）]?$/.exec(t);
+  if (m) return normalizeSource(m[1]!);
+  m = /^[（(]\s*(新华社|中新社|人民日报|光明日报|经济日报|央视新闻|中国新闻网)\s*[)）]$/.exec(t);
+  if (m) return m[1]!;
+  return null;
+}
+
+/** `新华社北京` → 新华社 is left to datelines; here only trims a trailing `记者` etc. */
+export function normalizeSource(s: string): string {
+  return s.replace(/(?:记者|特约记者|通讯员)$/, '').trim();
+}
+
+const ROLE = /^(?:本报|新华社|中新社|人民日报|[^\s]{0,8}?)?(?:特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约通讯员)$/;
+const NAME = /^[\u4e00-\u9fa5·•]{2,8}$|^[A-Za-z][A-Za-z .'-]{1,30}$/;
+
+export interface BylineLine {
+  names: string[];
+  /** `本报记者` → 本报; `新华社记者` → 新华社; `记者` → null. */
+  source: string | null;
+}
+
+/** `本报记者 张三 李四`, `记者 周航`, `新华社记者 王五`, `本报记者 张三 通讯员 李四`. */
+export function bylineLine(text: string): BylineLine | null {
+  const t = text.trim();
+  if (charLength(t) > 40 || /(?:摄|供图|图|发)$/.test(t)) return null;
+  const tokens = t.split(/[\s\u3000、，,]+/).filter(Boolean);
+  const first = tokens[0];
+  if (!first) return null;
+  // The role may be glued to the first name: `本报记者张三`.
+  const glued = /^(.*?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生))([\u4e00-\u9fa5·]{2,4})$/.exec(first);
+  if (!ROLE.test(first) && !glued) return null;
+  const roleWord = glued ? glued[1]! : first;
+  const names: string[] = [];
+  const rest = glued ? [glued[2]!, ...tokens.slice(1)] : tokens.slice(1);
+  for (const token of rest) {
+    if (ROLE.test(token)) continue;
+    if (!NAME.test(token)) return null;
+    names.push(token);
+  }
+  if (names.length === 0) return null;
+  const org = /^(.*?)(?:特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约通讯员)$/.exec(roleWord)?.[1] ?? '';
+  return { names, source: org === '' ? null : org };
+}
+
+/**
+ * A picture credit (FORMAT.md §4): `新华社 图`, `新华社发`, `本报记者 张三 摄`,
+ * `新华社记者 李四 摄`, `澜江理工大学 供图`, `（资料图片）`.
+ */
+export function isCreditLine(text: string): boolean {
+  const t = text.trim();
+  if (charLength(t) > 36 || /[。！？；，]/.test(t)) return false;
+  if (/^[（(]\s*(?:资料图片|资料照片|资料图|图片由.{1,20}提供|.{1,20}供图|图片来源[：:].{1,20})\s*[)）]$/.test(t)) return true;
+  // Something, a space, then the credit word: `新华社 图`, `本报记者 陈立 摄`, `市非遗保护中心 供图`.
+  if (/^\S.{0,30}?\s+(?:摄|图|供图|制图|绘|摄影|拍摄)$/.test(t)) return true;
+  // An agency's own credit: `新华社发`, `新华社记者李四摄`, `中新社发 张三 摄`.
+  if (/^(?:新华社|中新社|本报|人民图片|视觉中国|IC|CFP)(?:特约记者|记者|通讯员|特约通讯员)?\s*\S{0,12}\s*(?:摄|发|图|供图)$/.test(t)) return true;
+  // A name glued to 摄 or 供图: `张三摄`, `受访者供图`.
+  if (/^[\u4e00-\u9fa5·]{2,12}(?:摄|供图)$/.test(t) && !/拍摄$/.test(t)) return true;
+  return false;
+}
+
+/** A caption that ends with its credit on the same line: `图为…。 本报记者 孙婧 摄`. */
+export function splitTrailingCredit(text: string): { text: string; credit: string } | null {
+  const m = /^(.*[。！？!?…”」』）)])[\s\u3000]+(\S[^。！？]{0,35})$/.exec(text);
+  if (!m || !isCreditLine(m[2]!)) return null;
+  return { text: m[1]!, credit: m[2]!.trim() };
+}

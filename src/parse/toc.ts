@@ -1,0 +1,25 @@
+/**
+ * Tables of contents (FORMAT.md §2): a heading whose content is only a
+ * numbered list of the page's other headlines (`## 本版导读`, the
+ * `## 新闻摘要` digest of broadcast transcripts) is not an article.
+ */
+import type { TextBlock } from './blocks.js';
+
+const NUMBERED = /^(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）])\s*\S/;
+
+export function isTableOfContents(blocks: readonly TextBlock[], otherHeadlines: readonly string[]): boolean {
+  const items = blocks.filter((b) => NUMBERED.test(b.text));
+  if (items.length < 2) return false;
+  const others = otherHeadlines.map(squash).filter((h) => h.length >= 2);
+  const matching = items.filter((b) => {
+    const item = squash(b.text.replace(NUMBERED, (m) => m.slice(-1)).replace(/[；;。:：]$/, ''));
+    return item.length >= 2 && others.some((h) => h.includes(item) || item.includes(h));
+  }).length;
+  // Mostly numbered, and the numbers name the page's headlines (or nothing but numbered lines).
+  return matching >= Math.min(2, items.length) && items.length * 2 >= blocks.length
+    || items.length === blocks.length;
+}
+
+function squash(text: string): string {
+  return text.replace(/[\s*#【】]/g, '');
+}
