@@ -42,7 +42,9 @@ export function createTemplates(dir: string, filters: Record<string, Filter> = {
   return {
     async render(name, data) {
       try {
-        return await engine.renderFile(name, data);
+        // Synchronous rendering: the templates read no files while rendering
+        // (they are parsed once and cached), and it is much faster.
+        return engine.renderFileSync(name, data);
       } catch (cause) {
         throw templateError(cause, path.join(dir, `${name}.liquid`));
       }

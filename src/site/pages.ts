@@ -26,7 +26,7 @@ export interface PageContext {
 /** Recent issues listed on the home page. */
 const RECENT_ISSUES = 14;
 /** Other articles of the same page listed on an article page (a window around it). */
-const SAME_PAGE_LIMIT = 30;
+const SAME_PAGE_LIMIT = 12;
 const RELATED_LIMIT = 5;
 
 interface Meta {
@@ -56,9 +56,46 @@ async function page(ctx: PageContext, template: string, route: string, data: Rec
   return { path: route === '/404/' ? '404.html' : outputPath(route), content: await ctx.templates.render(template, { site: ctx.site, meta: m, ...data }) };
 }
 
+/**
+ * An article as lists show it: only what a list needs. (LiquidJS walks a
+ * whole record noticeably slower than a small object, and lists are most of
+ * the rendering work.) Made once per article.
+ */
+export interface ArticleSummary {
+  id: string;
+  url: string;
+  headline: string;
+  kicker: string | null;
+  subtitle: string | null;
+  issueDate: string | null;
+  page: ArticleRecord['page'];
+  section: string | null;
+  source: string | null;
+  continuation: ArticleRecord['continuation'];
+  /** The opening of the text, cut short. */
+  lead: string;
+}
+
+const summaries = new WeakMap<ArticleRecord, ArticleSummary>();
+
+export function summary(r: ArticleRecord): ArticleSummary {
+  let s = summaries.get(r);
+  if (!s) {
+    s = { id: r.id, url: r.url, headline: r.headline, kicker: r.kicker, subtitle: r.subtitle, issueDate: r.issueDate, page: r.page, section: r.section, source: r.source, continuation: r.continuation, lead: excerpt(r, 90) };
+    summaries.set(r, s);
+  }
+  return s;
+}
+
+function pageView(p: IssuePage) {
+  return { route: p.route, number: p.number, name: p.name, articles: p.articles.map(summary), continued: p.continued.map(summary) };
+}
+
+type IssueView = ReturnType<typeof issueView>;
+
 /** An issue as templates see it. */
 function issueView(issue: Issue) {
-  return { route: issue.route, date: issue.date, pages: issue.pages, count: issue.articles.length };
+  return { route: issue.route, date: issue.date, pages: issue.pages.map(pageView), count: issue.articles.length };
 }
 
 export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
@@ -84,27 +121,30 @@ export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
 /** An issue page, its 版面 pages, and its article pages. */
 export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<OutputFile> {
   const view = issueView(issue);
-  yield await page(ctx, 'issue', issue.route, { issue: view, prev: prev && issueView(prev), next: next && issueView(next) }, meta(ctx, issue.route, 'issue'));
-  for (const [i, p] of issue.pages.entries()) {
+  const neighbour = (i: Issue | null) => i && { route: i.route, date: i.date };
+  yield await page(ctx, 'issue', issue.route, { issue: view, prev: neighbour(prev), next: neighbour(next) }, meta(ctx, issue.route, 'issue'));
+  const pages = new Map(issue.pages.map((p, i) => [p, view.pages[i]!]));
+  for (const [i, p] of view.pages.entries()) {
     yield await page(ctx, 'page', p.route, {
       issue: view,
       page: p,
-      prev: issue.pages[i - 1] ?? null,
-      next: issue.pages[i + 1] ?? null,
+      prev: view.pages[i - 1] ?? null,
+      next: view.pages[i + 1] ?? null,
     }, meta(ctx, p.route, 'issue'));
   }
   for (const [i, r] of issue.articles.entries()) {
-    yield await articlePage(ctx, r, view, issue.articles[i - 1] ?? null, issue.articles[i + 1] ?? null);
+    const prevArticle = issue.articles[i - 1], nextArticle = issue.articles[i + 1];
+    yield await articlePage(ctx, r, view, pages.get(ctx.archive.pageOf.get(r.id)!)!, prevArticle ? summary(prevArticle) : null, nextArticle ? summary(nextArticle) : null);
   }
 }
 
-async function articlePage(ctx: PageContext, r: ArticleRecord, issue: ReturnType<typeof issueView>, prev: ArticleRecord | null, next: ArticleRecord | null): Promise<OutputFile> {
+async function articlePage(ctx: PageContext, r: ArticleRecord, issue: IssueView, onPage: ReturnType<typeof pageView>, prev: ArticleSummary | null, next: ArticleSummary | null): Promise<OutputFile> {
   const { archive, config } = ctx;
-  const onPage = archive.pageOf.get(r.id)!;
   const related = (archive.related.get(r.id) ?? [])
     .map((id) => archive.byId.get(id))
     .filter((x): x is ArticleRecord => x !== undefined && x.id !== r.id)
-    .slice(0, RELATED_LIMIT);
+    .slice(0, RELATED_LIMIT)
+    .map(summary);
   const keywords = r.keywords.map((name) => ({ name, route: termRoute(archive.terms.keywords.get(name)) }));
   const continuation = r.continuation && {
     ...r.continuation,
@@ -118,7 +158,7 @@ async function articlePage(ctx: PageContext, r: ArticleRecord, issue: ReturnType
     page: onPage,
     prev,
     next,
-    samePage: around(onPage.articles, r, SAME_PAGE_LIMIT),
+    samePage: around(onPage.articles, summary(r), SAME_PAGE_LIMIT),
     related,
     keywords,
     continuation,
@@ -136,12 +176,12 @@ function termRoute(term: Term | undefined): string | null {
   return term?.route ?? null;
 }
 
-function pageRouteByNumber(pages: readonly IssuePage[], n: number): string | null {
+function pageRouteByNumber(pages: readonly { number: number | null; route: string }[], n: number): string | null {
   return pages.find((p) => p.number === n)?.route ?? null;
 }
 
 /** The other articles of a page, at most `limit`, nearest to `r` first in page order. */
-function around(list: readonly ArticleRecord[], r: ArticleRecord, limit: number): ArticleRecord[] {
+function around<T>(list: readonly T[], r: T, limit: number): T[] {
   const i = list.indexOf(r);
   const from = Math.max(0, Math.min(i - Math.floor(limit / 2), list.length - limit - 1));
   return list.slice(from, from + limit + 1).filter((x) => x !== r).slice(0, limit);
@@ -156,7 +196,7 @@ export async function* taxonomyPages(ctx: PageContext, kind: TaxonomyKind): Asyn
       yield await page(ctx, 'listing', p.route, {
         kind,
         term: { name: t.name, count: t.articles.length, route: t.route },
-        articles: p.items,
+        articles: p.items.map(summary),
         pager: p.pager,
       }, meta(ctx, p.route, kind));
     }

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import { buildSite, sampleCorpus, sampleRecords } from './corpus.js';
+import type { Corpus } from '../../src/enrich/index.js';
+
+/** Every `href`/`src` of a page, as written. */
+function links(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+}
+
+/** Does the built site answer this base-path link (folders answer with index.html)? */
+function resolves(pages: Map<string, string>, link: string, base: string): boolean {
+  if (!link.startsWith(base)) return false;
+  const path = decodeURIComponent(link.slice(base.length).replace(/[?#].*$/, ''));
+  return path === '' ? pages.has('index.html') : pages.has(path) || pages.has(`${path.replace(/\/?$/, '/')}index.html`);
+}
+
+describe('the archive site', () => {
+  it('has a page for every route of the URL layout', async () => {
+    const pages = await buildSite();
+    for (const path of [
+      'index.html',
+      '2025/06/12/index.html',
+      '2025/06/12/01/index.html',
+      '2025/06/12/03/index.html',
+      '2025/06/12/01/1/index.html',
+      '2025/06/12/01/1/article.json',
+      'undated/index.html',
+      'calendar/index.html',
+      'calendar/2025.svg',
+      'sections/index.html',
+      'sections/要闻/index.html',
+      'sources/index.html',
+      'sources/本报/index.html',
+      'keywords/index.html',
+      'keywords/报道/index.html',
+      'keywords/报道/page/2/index.html',
+      'feed.xml',
+      'feed.json',
+      'sitemap.xml',
+      'robots.txt',
+      '404.html',
+      'data/articles.jsonl',
+      'assets/style.css',
+    ]) expect(pages.has(path), path).toBe(true);
+  });
+
+  it('makes a keyword page only for keywords shared by at least two articles', async () => {
+    const pages = await buildSite();
+    expect(pages.has('keywords/主题0/index.html')).toBe(true);
+    expect([...pages.keys()].some((p) => p.startsWith('keywords/独有'))).toBe(false);
+    const article = pages.get('2025/06/12/01/1/index.html')!;
+    expect(article).toContain('<li>独有7</li>');
+  });
+
+  it.each(['/', '/archive/'])('leaves no broken internal link or asset under base %s', async (base) => {
+    const pages = await buildSite(sampleCorpus(), { baseUrl: base });
+    const broken: string[] = [];
+    for (const [path, content] of pages) {
+      if (!path.endsWith('.html')) continue;
+      for (const link of links(content)) {
+        if (/^(https?:|#)/.test(link)) continue;
+        if (link === `${base}search/`) continue; // written by the search stage
+        if (!resolves(pages, link, base)) broken.push(`${path}: ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('writes pages that pass html-validate (recommended rules)', async () => {
+    const pages = await buildSite();
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const [path, content] of pages) {
+      if (!path.endsWith('.html')) continue;
+      const report = await validator.validateString(content, path);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${path}:${m.line}: ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every page one h1, a skip link, lang and the search form', async () => {
+    const pages = await buildSite(sampleCorpus(), { language: 'zh-CN' });
+    for (const [path, html] of pages) {
+      if (!path.endsWith('.html')) continue;
+      expect(html.match(/<h1[\s>]/g)?.length, path).toBe(1);
+      expect(html, path).toContain('<html lang="zh-CN">');
+      expect(html, path).toContain('href="#main"');
+      expect(html, path).toMatch(/<form[^>]*action="\/search\/"[^>]*method="get"/);
+      expect(html, path).toContain('name="q"');
+      expect(html, path).not.toMatch(/<script(?! type="application\/ld\+json")/);
+      expect(html, path).not.toMatch(/\son[a-z]+=/);
+    }
+  });
+
+  it('builds byte-identical sites from the same records', async () => {
+    const a = await buildSite();
+    const b = await buildSite();
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [path, content] of a) expect(b.get(path), path).toBe(content);
+  });
+});
+
+describe('article pages', () => {
+  it('show the parts of the article and link its page, issue and neighbours', async () => {
+    const pages = await buildSite();
+    const html = pages.get('2025/06/12/01/1/index.html')!;
+    expect(html).toContain('<p class="kicker">城市更新行动一线观察</p>');
+    expect(html).toContain('<h1>澜江今年将改造老旧小区126个</h1>');
+    expect(html).toContain('——惠及居民4.2万户，10月底前全部开工');
+    expect(html).toContain('<time datetime="2025-06-12">2025年6月12日</time>');
+    expect(html).toMatch(/<figure class="caption"><figcaption>6月10日，施工人员.*<span class="credit">本报记者 陈立 摄<\/span><\/figcaption><\/figure>/);
+    expect(html).toContain('<span class="dateline">本报讯（记者 王晓燕 陈立）</span>');
+    expect(html).toContain('href="/2025/06/12/01/"');
+    expect(html).toContain('href="/2025/06/12/"');
+    expect(html).toContain('rel="next"');
+    expect(html).toContain('王晓燕　陈立');
+  });
+
+  it('list at most five related articles, best first', async () => {
+    const pages = await buildSite();
+    const html = pages.get('2025/06/12/01/1/index.html')!;
+    const related = html.slice(html.indexOf('id="related-title"'), html.indexOf('id="same-page-title"'));
+    expect(related.match(/class="headline"/g)).toHaveLength(5);
+  });
+
+  it('note a continuation across pages and list the article on both pages', async () => {
+    const pages = await buildSite();
+    const merged = sampleRecords().find((r) => r.continuation)!;
+    expect(merged).toBeDefined();
+    const html = pages.get(`${merged.url.slice(1)}index.html`)!;
+    const { fromPage, toPage } = merged.continuation!;
+    expect(html).toContain(`本文由<a href="/2025/06/12/0${fromPage}/">第${fromPage}版</a>转至<a href="/2025/06/12/0${toPage}/">第${toPage}版</a>`);
+    expect(pages.get(`2025/06/12/0${toPage}/index.html`)).toContain(`上接第${fromPage}版：<a href="${merged.url}">`);
+  });
+
+  it('carry JSON-LD NewsArticle, Open Graph and an absolute canonical URL', async () => {
+    const pages = await buildSite(sampleCorpus(), { baseUrl: 'https://example.org/archive/' });
+    const html = pages.get('2025/06/12/01/1/index.html')!;
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!;
+    const data = JSON.parse(json) as Record<string, unknown>;
+    expect(data['@type']).toBe('NewsArticle');
+    expect(data.headline).toBe('澜江今年将改造老旧小区126个');
+    expect(data.datePublished).toBe('2025-06-12');
+    expect(data.url).toBe('https://example.org/archive/2025/06/12/01/1/');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/archive/2025/06/12/01/1/">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('href="/archive/assets/style.css"');
+  });
+
+  it('show the paper name where the source is 本报', async () => {
+    const pages = await buildSite(sampleCorpus(), { paperName: '澜江日报' });
+    expect(pages.get('2025/06/12/01/1/index.html')).toContain('>澜江日报</a>');
+    expect(pages.get('sources/index.html')).toContain('>澜江日报</a>');
+  });
+
+  it('keep markup and script links in the input as text', async () => {
+    const records = sampleRecords();
+    const r = records[0]!;
+    r.headline = '<script>alert(1)</script>标题';
+    r.paragraphs = ['</script><img src=x onerror=alert(1)>正文'];
+    r.section = '../../etc';
+    r.originalUrl = 'javascript:alert(1)';
+    const pages = await buildSite(sampleCorpus(records));
+    const html = pages.get(`${r.url.slice(1)}index.html`)!;
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;标题');
+    expect([...pages.keys()].every((p) => !p.split('/').includes('..'))).toBe(true);
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.parse(json).headline).toBe('<script>alert(1)</script>标题');
+  });
+
+  it('write the record as article.json beside the page and in articles.jsonl', async () => {
+    const pages = await buildSite();
+    const records = sampleRecords();
+    const lines = pages.get('data/articles.jsonl')!.trimEnd().split('\n');
+    expect(lines).toHaveLength(records.length);
+    const first = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(first).slice(0, 5)).toEqual(['id', 'url', 'file', 'line', 'issueDate']);
+    expect(JSON.parse(pages.get(`${records[0]!.url.slice(1)}article.json`)!)).toEqual(first);
+  });
+});
+
+describe('issue, page and listing pages', () => {
+  it('navigate an issue page by page like an e-paper', async () => {
+    const pages = await buildSite();
+    const issue = pages.get('2025/06/12/index.html')!;
+    expect(issue).toContain('aria-label="版面导航"');
+    expect(issue.indexOf('第1版 要闻')).toBeLessThan(issue.indexOf('第3版'));
+    const page1 = pages.get('2025/06/12/01/index.html')!;
+    expect(page1).toMatch(/<h1>第1版 要闻<\/h1>/);
+    expect(page1).toContain('rel="next"');
+    expect(page1).toMatch(/href="\/2025\/06\/12\/03\/" rel="next"/);
+  });
+
+  it('paginate listings with config.pageSize', async () => {
+    const pages = await buildSite(sampleCorpus(), { pageSize: 5 });
+    const first = pages.get('keywords/报道/index.html')!;
+    expect(first.match(/class="headline"/g)).toHaveLength(5);
+    expect(first).toContain('href="/keywords/%E6%8A%A5%E9%81%93/page/2/" rel="next"');
+    expect(pages.has('keywords/报道/page/5/index.html')).toBe(true);
+  });
+
+  it('list undated articles on /undated/', async () => {
+    const pages = await buildSite();
+    const undated = sampleRecords().filter((r) => !r.issueDate);
+    const html = pages.get('undated/index.html')!;
+    for (const r of undated) expect(html).toContain(`href="${r.url}"`);
+  });
+
+  it('show years, months and days with issues on the calendar, with a heatmap', async () => {
+    const pages = await buildSite();
+    const html = pages.get('calendar/index.html')!;
+    expect(html).toContain('<a href="/2025/06/12/"');
+    expect(html).toContain('src="/calendar/2025.svg"');
+    const svg = pages.get('calendar/2025.svg')!;
+    const count = sampleRecords().filter((r) => r.issueDate === '2025-06-12').length;
+    expect(svg).toContain(`<title>2025年6月12日：${count} 篇</title>`);
+    expect(svg.match(/<rect /g)).toHaveLength(365);
+  });
+});
+
+describe('feeds, sitemap, robots', () => {
+  it('give the latest articles in Atom and JSON Feed, dated by issue', async () => {
+    const pages = await buildSite(sampleCorpus(), { feedSize: 3, baseUrl: 'https://example.org/' });
+    const atom = pages.get('feed.xml')!;
+    expect(atom.match(/<entry>/g)).toHaveLength(3);
+    expect(atom).toContain('<updated>2025-06-12T00:00:00Z</updated>');
+    expect(atom).toContain('<link rel="alternate" type="text/html" href="https://example.org/2025/06/12/01/1/"/>');
+    const feed = JSON.parse(pages.get('feed.json')!) as { version: string; items: { id: string }[] };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.map((i) => i.id)).toEqual(['2025-06-12/01/1', '2025-06-12/01/2', '2025-06-12/01/3']);
+    expect(pages.get('sitemap.xml')).toContain('<loc>https://example.org/sections/%E8%A6%81%E9%97%BB/</loc>');
+    expect(pages.get('robots.txt')).toContain('Sitemap: https://example.org/sitemap.xml');
+  });
+});
+
+describe('scale', () => {
+  it('builds 4,000 articles quickly, streaming', async () => {
+    const base = sampleRecords();
+    const records = [];
+    for (let i = 0; i < 4000; i++) {
+      const r = base[i % base.length]!;
+      const day = String(1 + (Math.floor(i / 40) % 28)).padStart(2, '0');
+      const month = String(1 + Math.floor(i / 1120)).padStart(2, '0');
+      const n = (i % 40) + 1;
+      records.push({ ...r, id: `2024-${month}-${day}/01/${n}`, url: `/2024/${month}/${day}/01/${n}/`, issueDate: `2024-${month}-${day}`, page: { number: 1, name: '要闻' }, continuation: null, keywords: [`词${i % 300}`, '共同'] });
+    }
+    records.sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0));
+    const corpus: Corpus = { records, related: new Map(records.map((r, i) => [r.id, records.slice(i + 1, i + 6).map((x) => x.id)])) };
+    const start = performance.now();
+    const pages = await buildSite(corpus);
+    const ms = performance.now() - start;
+    expect(pages.has('keywords/共同/page/200/index.html')).toBe(true);
+    expect(ms).toBeLessThan(25_000);
+  }, 60_000);
+});
