@@ -4,7 +4,7 @@
  * follow-up ranks first. Never all pairs: an inverted index over each
  * article's strongest terms proposes candidates (walking at most
  * POSTING_WALK entries of any term, strongest first), and only those get
- * an exact cosine. Time grows with articles × INDEX_TERMS × POSTING_WALK.
+ * an exact cosine. Time grows with articles × QUERY_TERMS × POSTING_WALK.
  */
 import { termModel } from './terms.js';
 import type { ArticleRecord } from '../types.js';
@@ -12,7 +12,13 @@ import type { ArticleRecord } from '../types.js';
 /** Terms kept in an article's vector (its strongest); the rest carry little of its weight. */
 const VECTOR_TERMS = 64;
 /** Terms of an article entered into the inverted index. */
-const INDEX_TERMS = 12;
+const INDEX_TERMS = 32;
+/**
+ * Terms of an article whose posting lists are walked to find its candidates;
+ * all its indexed terms when these few find fewer than CANDIDATES (a short
+ * or unusual article).
+ */
+const QUERY_TERMS = 12;
 /** Entries of one term's posting list walked per article: a word in thousands of articles proposes only its strongest. */
 const POSTING_WALK = 256;
 /** Candidates (by shared index terms) that get an exact cosine. */
@@ -30,11 +36,13 @@ export function relatedArticles(records: readonly ArticleRecord[], count = 5): M
 
   for (let d = 0; d < n; d++) {
     let touchedCount = 0;
-    for (let k = vectors.indexStart[d]!; k < vectors.indexEnd[d]!; k++) {
+    const start = vectors.indexStart[d]!, end = vectors.indexEnd[d]!;
+    for (let k = start; k < end; k++) {
+      if (k === start + QUERY_TERMS && touchedCount >= CANDIDATES) break;
       const term = vectors.byWeightTerms[k]!;
       const weight = vectors.byWeightWeights[k]!;
-      const end = Math.min(index.offsets[term + 1]!, index.offsets[term]! + POSTING_WALK);
-      for (let p = index.offsets[term]!; p < end; p++) {
+      const last = Math.min(index.offsets[term + 1]!, index.offsets[term]! + POSTING_WALK);
+      for (let p = index.offsets[term]!; p < last; p++) {
         const c = index.docs[p]!;
         if (c === d) continue;
         if (score[c] === 0) touched[touchedCount++] = c;
