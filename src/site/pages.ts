@@ -9,7 +9,7 @@ import type { Archive, Issue, IssuePage, Term } from './archive.js';
 import { calendarYears } from './calendar.js';
 import type { CalendarYear } from './calendar.js';
 import { paginate } from './pagination.js';
-import { absoluteUrl, outputPath } from './routes.js';
+import { absoluteUrl, listingRoute, outputPath } from './routes.js';
 import type { TaxonomyKind } from './routes.js';
 import { articleJsonLd, articleOpenGraph, excerpt, isWebUrl, websiteOpenGraph } from './seo.js';
 import type { MetaTag } from './seo.js';
