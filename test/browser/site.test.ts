@@ -138,6 +138,20 @@ describe.each([['/'], ['/archive/']])('a reader walking the archive served at %s
     expect(issuePath).toMatch(ISSUE);
   });
 
+  it('searches from the header search box and finds articles', async () => {
+    await page.goto(site.url, { waitUntil: 'networkidle' });
+    takeErrors();
+    const box = page.getByRole('search').getByRole('searchbox').first();
+    await box.fill('澜江');
+    await Promise.all([page.waitForURL(/\/search\//), box.press('Enter')]);
+    await page.waitForLoadState('networkidle');
+    await expect.poll(async () => {
+      const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      return hrefs.filter((h) => ARTICLE.test(new URL(h).pathname)).length;
+    }, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(takeErrors(), page.url()).toEqual([]);
+  });
+
   it('reads with JavaScript off: the article text and links are in the HTML', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const p = await noJs.newPage();
