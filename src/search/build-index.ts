@@ -19,7 +19,7 @@ export interface IndexMeta {
   shards: number;
   /** Mean article length in words (nodejieba). */
   avgLength: number;
-  /** High bytes (`code >> 8`) that have a `fold/<hh>.txt` file. */
+  /** High bytes (`code >> 8`) that have a `fold/<hh>.json` file. */
   foldBlocks: number[];
 }
 
@@ -143,7 +143,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const foldBlocks = [...blocks.keys()].sort((a, b) => a - b);
   for (const hh of foldBlocks) {
     const b = blocks.get(hh)!;
-    files.push({ path: `search/index/fold/${hh.toString(16)}.txt`, content: `${b.fwd}\n${b.rev}` });
+    files.push({ path: `search/index/fold/${hh.toString(16)}.json`, content: JSON.stringify([b.fwd, b.rev]) });
   }
 
   const f = facets(docs);

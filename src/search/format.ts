@@ -8,7 +8,7 @@
  *   inline, or a pointer to `b/<key>.bin` when they are large.
  * - `t/<block>/<doc>.json`  one article: url, headline, date, source and the
  *   texts of its fields (snippets).
- * - `fold/<hh>.txt`  the folding table of normalize.ts, by high byte.
+ * - `fold/<hh>.json`  the folding table of normalize.ts, by high byte.
  * - `facets.json`  dates, sections and sources → doc ids (filters only).
  *
  * A key is a folded character (unigram: doc ids only) or two adjacent

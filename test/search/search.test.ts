@@ -44,6 +44,8 @@ describe('search', () => {
     expect(await ids('會談')).toEqual(await ids('会谈'));
     expect(await ids('5g')).toEqual(['/archive/2022-01-01/01/1/', '/archive/2022-01-03/01/1/']);
     expect(await ids('abc')).toEqual(['/archive/2022-01-03/01/1/']);
+    expect(await ids('ABC')).toEqual(['/archive/2022-01-03/01/1/']);
+    expect(await ids('5G')).toEqual(await ids('5g'));
     expect(await ids('记者会')).toEqual(['/archive/2022-01-03/01/2/']);
   });
   it('matches phrases exactly, not articles that only contain their bigrams', async () => {

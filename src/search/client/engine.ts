@@ -90,10 +90,10 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
   const foldBlocks = new Set(meta.foldBlocks);
 
   function foldBlock(hh: number): Promise<{ fwd: string; rev: string }> {
-    return once(`fold/${hh.toString(16)}.txt`, async () => {
-      const text = await source.text(`fold/${hh.toString(16)}.txt`);
-      const nl = text.indexOf('\n');
-      return { fwd: text.slice(0, nl), rev: text.slice(nl + 1) };
+    const path = `fold/${hh.toString(16)}.json`;
+    return once(path, async () => {
+      const [fwd, rev] = JSON.parse(await source.text(path)) as [string, string];
+      return { fwd, rev };
     });
   }
 
@@ -127,26 +127,30 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     });
   }
 
-  async function postings(key: string): Promise<Postings | null> {
-    const entry = (await shard(hashKey(key) % meta.shards)).get(key);
-    if (!entry) return null;
-    const data = entry.data ?? (await once(`b/${bigKeyName(key)}.bin`, () => source.bytes(`b/${bigKeyName(key)}.bin`)));
-    return decode(data, entry.df, key.length === 2);
+  async function entry(key: string): Promise<KeyEntry | undefined> {
+    return (await shard(hashKey(key) % meta.shards)).get(key);
+  }
+
+  async function postings(key: string, e: KeyEntry): Promise<Postings> {
+    const data = e.data ?? (await once(`b/${bigKeyName(key)}.bin`, () => source.bytes(`b/${bigKeyName(key)}.bin`)));
+    return decode(data, e.df, key.length === 2);
   }
 
   async function matchTerm(term: string): Promise<TermHits> {
     const hits: TermHits = { docs: new Map() };
     if (term.length === 1) {
-      const p = await postings(term);
-      if (p) p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
+      const e = await entry(term);
+      if (!e) return hits;
+      const p = await postings(term, e);
+      p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
       return hits;
     }
-    // Bigrams at offsets 0, 2, 4, … and the last one cover every character of the term.
-    const offsets: number[] = [];
-    for (let o = 0; o + 2 <= term.length; o += 2) offsets.push(o);
-    if (offsets[offsets.length - 1]! + 2 < term.length) offsets.push(term.length - 2);
-    const lists = await Promise.all(offsets.map((o) => postings(term.slice(o, o + 2))));
-    if (lists.some((l) => l === null)) return hits;
+    // Every bigram of the term: a missing one means no match; their sizes choose the cover.
+    const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
+    const entries = await Promise.all(keys.map(entry));
+    if (entries.some((e) => !e)) return hits;
+    const offsets = cheapestCover(entries.map((e) => (e!.data ? 0 : e!.size)));
+    const lists = await Promise.all(offsets.map((o) => postings(keys[o]!, entries[o]!)));
     const ps = lists as Postings[];
     const idx = ps.map(() => 0);
     const first = ps[0]!;
@@ -256,6 +260,32 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     }));
     return { total: scored.length, results, terms };
   };
+}
+
+/**
+ * Offsets of bigrams that cover every character of a term (0 and the last
+ * are needed, and no gap of two), downloading the fewest bytes: `cost[o]`
+ * is what bigram `o` still costs (0 when it came inline with its shard).
+ */
+export function cheapestCover(cost: readonly number[]): number[] {
+  const n = cost.length;
+  const best: number[] = [];
+  const prev: number[] = [];
+  for (let o = 0; o < n; o++) {
+    if (o === 0) {
+      best.push(cost[0]!);
+      prev.push(-1);
+      continue;
+    }
+    const a = best[o - 1]!;
+    const b = o >= 2 ? best[o - 2]! : Infinity;
+    // Ties go to the longer step: fewer lists to intersect.
+    best.push(cost[o]! + Math.min(a, b));
+    prev.push(b <= a ? o - 2 : o - 1);
+  }
+  const out: number[] = [];
+  for (let o = n - 1; o >= 0; o = prev[o]!) out.unshift(o);
+  return out;
 }
 
 function decode(data: Uint8Array, df: number, positional: boolean): Postings {
