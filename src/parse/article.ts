@@ -25,6 +25,11 @@ export function subtitleOf(block: TextBlock | undefined): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** A title-like line at the top of a body: short, no terminal punctuation. */
+function isDisplayLine(text: string): boolean {
+  return charLength(text) <= 40 && !endsSentence(text) && !/[，、,]$/.test(text);
+}
+
 export interface DraftContext {
   page: LoadedPage;
   /** The file holds one article: front matter may name its headline, kicker, subtitle, byline. */
@@ -42,8 +47,12 @@ export function buildArticle(draft: ArticleDraft, headline: string, line: number
   items = subheadings(items);
   items = joins(items);
   const body = toBody(items);
-  const first = body.paragraphs[0];
-  const found = first !== undefined ? findDateline(first, page.issueDate) : null;
+  // The dateline opens the first paragraph; short display lines above it (`习近平发表重要讲话`) are passed over.
+  let found = null;
+  for (const p of body.paragraphs) {
+    found = findDateline(p, page.issueDate);
+    if (found || !isDisplayLine(p)) break;
+  }
   const byline = [...(found?.byline ?? [])];
   for (const n of facts.byline) if (!byline.includes(n)) byline.push(n);
   const article: ParsedArticle = {

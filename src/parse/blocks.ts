@@ -56,6 +56,11 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
     prevEnd = block.kind === 'text' ? block.endLine : block.line;
     blocks.push(block);
   };
+  // Markup is not text, but it is not a blank line either: it ends a gap.
+  const drop = (node: Node, text: string) => {
+    markup.push({ line: lineOf(node), text });
+    prevEnd = Math.max(prevEnd, endLineOf(node));
+  };
   const lineOf = (node: Node) => (node.position?.start.line ?? 1) + offset;
   const endLineOf = (node: Node) => (node.position?.end.line ?? 1) + offset;
 
@@ -72,11 +77,11 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
           line: lineOf(node),
           endLine: endLineOf(node),
           gap: 0,
-          bold: isAllStrong(node.children),
+          bold: isAllStrong(node.children) || looksBold(source.slice(node.position!.start.offset!, node.position!.end.offset!)),
         };
         if (link) block.link = link;
         if (block.text !== '') push(block);
-        else if (node.children.length > 0) markup.push({ line: lineOf(node), text: source.slice(node.position!.start.offset!, node.position!.end.offset!) });
+        else if (node.children.length > 0) drop(node, source.slice(node.position!.start.offset!, node.position!.end.offset!));
         return;
       }
       case 'list':
@@ -106,17 +111,15 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
         splitParagraphs(node.value, lineOf(node) + 1).forEach(push);
         return;
       case 'html':
-        if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) markup.push({ line: lineOf(node), text: node.value });
+        if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) drop(node, node.value);
         else splitParagraphs(node.value, lineOf(node)).forEach(push);
         return;
       case 'table':
         splitParagraphs(source.slice(node.position!.start.offset!, node.position!.end.offset!), lineOf(node)).forEach(push);
         return;
       case 'thematicBreak':
-        markup.push({ line: lineOf(node), text: source.slice(node.position!.start.offset!, node.position!.end.offset!) });
-        return;
       case 'definition':
-        markup.push({ line: lineOf(node), text: source.slice(node.position!.start.offset!, node.position!.end.offset!) });
+        drop(node, source.slice(node.position!.start.offset!, node.position!.end.offset!));
         return;
       default:
         if ('children' in node && Array.isArray(node.children)) (node.children as RootContent[]).forEach(visit);
@@ -153,6 +156,9 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
+        // Emphasis markers that did not pair up (`**央视网消息（**新闻联播）`) are markup, not text.
+        out += n.value.includes('**') ? n.value.replace(/\*\*/g, '') : n.value;
+        break;
       case 'inlineCode':
         out += n.value;
         break;
@@ -176,6 +182,11 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
     }
   }
   return out;
+}
+
+/** `**今晚播出 **`: meant as a bold line even where markdown's flanking rules do not pair the markers. */
+function looksBold(raw: string): boolean {
+  return !raw.includes('\n') && /^\*\*[^*].*\*\*$/.test(raw.trim());
 }
 
 function isAllStrong(nodes: readonly PhrasingContent[]): boolean {

@@ -9,6 +9,7 @@ import type { TextBlock } from './blocks.js';
 import type { Caption, Subheading } from '../types.js';
 import { bylineLine, continuationMarker, CONTINUATION_MARKER, isContinuationLine, isCreditLine, isEditorLine, sourceLine, splitTrailingCredit } from './lines.js';
 import { charLength, endsSentence } from './text.js';
+import { findDateline } from './datelines.js';
 
 export type Item =
   | { kind: 'paragraph'; text: string; line: number; bold: boolean }
@@ -119,6 +120,8 @@ export function subheadings(items: Item[]): Item[] {
     const item = out[i]!;
     if (item.kind !== 'paragraph') continue;
     const between = hasParagraph(out, i, -1) && hasParagraph(out, i, +1);
+    // A bold dateline (`**央视网消息（新闻联播）：**`) is the dateline, not a subheading.
+    if (item.bold && findDateline(item.text, null)) continue;
     if (item.bold || NUMBERED_HEADING.test(item.text) || (between && isShortLine(item.text))) {
       out[i] = { kind: 'subheading', text: item.text, line: item.line };
     }

@@ -50,6 +50,9 @@ export interface Structure {
 interface OpenColumn {
   name: string;
   depth: number;
+  heading: HeadingBlock;
+  /** No article headline has come inside the box yet. */
+  empty: boolean;
   /** The article whose headline came before the box: text after the box goes back to it. */
   owner: ArticleDraft | null;
 }
@@ -77,14 +80,14 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
     if (block.kind === 'heading') {
       while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop();
       if (isColumnHeading(blocks, i)) {
-        open.push({ name: columnName(block.text), depth: block.depth, owner: current ?? outside });
+        open.push({ name: columnName(block.text), depth: block.depth, heading: block, empty: true, owner: current ?? outside });
         columns.push(block);
         outside = current ?? outside;
         current = null;
         continue;
       }
       const section = sectionBlocks(blocks, i);
-      if (isTableOfContents(section, headlines.filter((h) => h !== block.text))) {
+      if (isTableOfContents(block.text, section, headlines.filter((h) => h !== block.text))) {
         contents.push({ heading: block, blocks: section });
         i += section.length;
         continue;
@@ -96,6 +99,7 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
         above = prev;
         lastList.pop();
       }
+      if (open.length) open[open.length - 1]!.empty = false;
       current = { heading: block, column: open.length ? open[open.length - 1]!.name : null, body: [], above };
       if (open.length === 0) outside = current;
       articles.push(current);
@@ -105,6 +109,14 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
     if (block.gap >= 3 && open.length) {
       const closed = open.pop()!;
       if (closed.owner) current = closed.owner;
+    } else if (!current && open.length && open[open.length - 1]!.empty && block.gap < 3) {
+      // Text right under a box heading with no headline in the box (`### 【大美中国·岁物丰成】` + text):
+      // the box is the article, its heading the headline.
+      const box = open[open.length - 1]!;
+      box.empty = false;
+      columns.splice(columns.indexOf(box.heading), 1);
+      current = { heading: box.heading, column: box.name, body: [], above: null };
+      articles.push(current);
     }
     if (current) place(current.body, block);
     else if (open.length && open[open.length - 1]!.owner) place(open[open.length - 1]!.owner!.body, block);

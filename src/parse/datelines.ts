@@ -24,7 +24,7 @@ const DIAN = new RegExp(String.raw`^(据)?\s*(本报|新华社|中新社|[\u4e00
 // 据新华社电, 据人民日报电
 const JU_DIAN = new RegExp(String.raw`^据([\u4e00-\u9fa5A-Za-z]{2,12}?)电${PAREN}`);
 // 央视网消息（新闻联播）：, 澜江新闻网消息：
-const XIAOXI = new RegExp(String.raw`^([^\s，。：:（(“"]{2,15}?)消息${PAREN}(?=\s*[：:，,\s]|$)`);
+const XIAOXI = new RegExp(String.raw`^([^\s，。：:（(“"]{2,15}?)消息${PAREN}(?=\s*[：:])`);
 
 export function findDateline(paragraph: string, issueDate: string | null): DatelineMatch | null {
   let m = XUN.exec(paragraph);
