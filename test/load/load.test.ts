@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { decode, issueDateFromPath, issueDateFromText, loadPage, pageFromPath, splitFrontMatter } from '../../src/load/index.js';
+
+const gb18030 = (text: string) => {
+  // Encoded by hand through the platform's encoder tables: 中 = D6D0, 文 = CEC4, 。 = A1A3.
+  const table: Record<string, number[]> = { 中: [0xd6, 0xd0], 文: [0xce, 0xc4], '。': [0xa1, 0xa3] };
+  return Uint8Array.from([...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]));
+};
+
+describe('decode', () => {
+  it.each([
+    ['UTF-8', Buffer.from('中文。\n'), '中文。\n', 'utf-8'],
+    ['UTF-8 with BOM', Buffer.from('\uFEFF中文。\n'), '中文。\n', 'utf-8'],
+    ['CRLF line endings', Buffer.from('甲\r\n乙\r\n'), '甲\n乙\n', 'utf-8'],
+    ['CR line endings', Buffer.from('甲\r乙\r'), '甲\n乙\n', 'utf-8'],
+    ['GB18030', gb18030('中文。\n'), '中文。\n', 'gb18030'],
+    ['UTF-16 LE with BOM', Buffer.from('\uFEFF中文', 'utf16le'), '中文', 'utf-16le'],
+  ])('reads %s', (_name, bytes, text, encoding) => {
+    const d = decode(bytes, 'a.txt');
+    expect([d.text, d.encoding, d.messages]).toEqual([text, encoding, []]);
+  });
+
+  it('warns with file and line when a file is neither UTF-8 nor GB18030', () => {
+    const d = decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xff, 0xfe, 0xfd]), 'articles/bad.txt');
+    expect(d.messages).toEqual([expect.objectContaining({ file: 'articles/bad.txt', line: 2, ruleId: 'unknown-encoding' })]);
+    expect(d.text.startsWith('a\n')).toBe(true);
+  });
+});
+
+describe('front matter', () => {
+  it('reads the known keys and says where the body starts', () => {
+    const r = splitFrontMatter('---\ndate: 2025-06-12\npage: 2\npageName: 经济\nbyline:\n  - 林若溪\n---\n\n正文\n', 'a.md');
+    expect(r.frontMatter).toEqual({ date: '2025-06-12', page: 2, pageName: '经济', byline: ['林若溪'] });
+    expect([r.body, r.bodyLine, r.messages]).toEqual(['\n正文\n', 8, []]);
+  });
+
+  it.each([
+    ['bad YAML', '---\ndate: [\n---\n正文', 'bad-front-matter'],
+    ['a date that does not exist', '---\ndate: 2025-02-30\n---\n正文', 'bad-front-matter'],
+    ['a page that is not a number', '---\npage: 头版\n---\n正文', 'bad-front-matter'],
+    ['an unknown key', '---\nauthor: 张三\n---\n正文', 'unknown-front-matter-key'],
+  ])('reports %s with its line and goes on', (_name, text, ruleId) => {
+    const r = splitFrontMatter(text, 'a.md');
+    expect(r.messages[0]).toEqual(expect.objectContaining({ file: 'a.md', ruleId }));
+    expect(r.messages[0]!.line).toBeGreaterThan(0);
+    expect(r.body).toBe('正文');
+  });
+
+  it('takes title as headline', () => {
+    expect(splitFrontMatter('---\ntitle: 老街\n---\n', 'a.md').frontMatter).toEqual({ headline: '老街' });
+  });
+
+  it('leaves a file without front matter as it is', () => {
+    expect(splitFrontMatter('# 标题\n---\n', 'a.md')).toEqual({ frontMatter: {}, body: '# 标题\n---\n', bodyLine: 1, messages: [] });
+  });
+});
+
+describe('what the path says', () => {
+  it.each([
+    ['2025-05-09/01-要闻.txt', '2025-05-09'],
+    ['20250509/01-要闻.txt', '2025-05-09'],
+    ['2025/05/09/01-要闻.txt', '2025-05-09'],
+    ['2025-05-09/晚报/01-要闻.txt', '2025-05-09'],
+    ['旧报/2024-01-01/2025-05-09/a.txt', '2025-05-09'],
+    ['20250612_天气.txt', '2025-06-12'],
+    ['2025-06-12-天气.md', '2025-06-12'],
+    ['城市周刊/06-文体.txt', null],
+    ['2025-02-30/01-要闻.txt', null],
+    ['202505091/a.txt', null],
+  ])('%s is dated %s', (relPath, date) => {
+    expect(issueDateFromPath(relPath)).toBe(date);
+  });
+
+  it.each([
+    ['2025-05-09/01-要闻.txt', { number: 1, name: '要闻' }],
+    ['a/3-综合.md', { number: 3, name: '综合' }],
+    ['a/112-专版.txt', { number: 112, name: '专版' }],
+    ['a/jingji.txt', null],
+    ['a/0-封面.txt', null],
+    ['a/1234-x.txt', null],
+  ])('%s is page %j', (relPath, page) => {
+    expect(pageFromPath(relPath)).toEqual(page);
+  });
+
+  it.each([['措施自2025年1月3日起施行', '2025-01-03'], ['2025澜江马拉松', null], ['2025年2月30日', null], ['2024 年 12 月 1 日', '2024-12-01']])(
+    'the text %s gives the date %s', (text, date) => {
+      expect(issueDateFromText(text)).toBe(date);
+    });
+});
+
+describe('loadPage', () => {
+  const load = (relPath: string, text: string) => loadPage({ file: `articles/${relPath}`, relPath, bytes: Buffer.from(text) });
+
+  it('prefers front matter, then the folder, then the file name, then the text', () => {
+    expect(load('2025-05-09/20240101-x.txt', '---\ndate: 2023-03-03\n---\n2022年2月2日').issueDate).toBe('2023-03-03');
+    expect(load('2025-05-09/20240101-x.txt', '2022年2月2日').issueDate).toBe('2025-05-09');
+    expect(load('a/20240101-x.txt', '2022年2月2日').issueDate).toBe('2024-01-01');
+    expect(load('a/x.txt', '2022年2月2日').issueDate).toBe('2022-02-02');
+  });
+
+  it('warns about an undated file, naming it and how to give a date', () => {
+    const page = load('城市周刊/06-文体.txt', '# 题\n\n正文。');
+    expect(page.issueDate).toBeNull();
+    expect(page.messages).toEqual([expect.objectContaining({ file: 'articles/城市周刊/06-文体.txt', ruleId: 'undated-file' })]);
+    expect(page.messages[0]!.hint).toMatch(/date: YYYY-MM-DD/);
+  });
+
+  it('lets front matter page and pageName override the file name', () => {
+    expect(load('a/01-要闻.txt', '---\npage: 2\npageName: 经济\n---\n').page).toEqual({ number: 2, name: '经济' });
+    expect(load('a/01-要闻.txt', '---\npageName: 头版\n---\n').page).toEqual({ number: 1, name: '头版' });
+    expect(load('a/x.txt', '---\npage: 5\n---\n').page).toEqual({ number: 5, name: null });
+  });
+});
