@@ -3,8 +3,9 @@
  * The CLI streams `outputs()` into the atomic writer; tests call `build()`
  * and read the result.
  */
-import { loadPage } from './load/index.js';
-import { parsePage } from './parse/index.js';
+import { parseFile } from './parse/file.js';
+import type { ParsedFile } from './parse/file.js';
+import { parseFilesParallel } from './parse/parallel.js';
 import { enrich } from './enrich/index.js';
 import type { Corpus } from './enrich/index.js';
 import { generateSite } from './site/index.js';
@@ -20,15 +21,25 @@ export interface ParseResult {
 
 /** Loads and parses each file on its own, then runs the corpus-level steps. */
 export function parseSources(files: readonly SourceFile[], onFile?: (done: number, total: number) => void): ParseResult {
+  return corpusOf(files.map((source, i) => {
+    const r = parseFile(source);
+    onFile?.(i + 1, files.length);
+    return r;
+  }));
+}
+
+/** The same, with the per-file work spread over all cores. */
+export async function parseSourcesParallel(files: readonly SourceFile[], onFile?: (done: number, total: number) => void): Promise<ParseResult> {
+  return corpusOf(await parseFilesParallel(files, onFile ? { onFile } : {}));
+}
+
+function corpusOf(perFile: readonly ParsedFile[]): ParseResult {
   const parsed: ParsedArticle[] = [];
   const messages: Message[] = [];
-  files.forEach((source, i) => {
-    const page = loadPage(source);
-    const result = parsePage(page);
-    messages.push(...page.messages, ...result.messages);
-    parsed.push(...result.articles);
-    onFile?.(i + 1, files.length);
-  });
+  for (const r of perFile) {
+    parsed.push(...r.articles);
+    messages.push(...r.messages);
+  }
   const enriched = enrich(parsed);
   messages.push(...enriched.messages);
   return { corpus: enriched.corpus, messages: sortMessages(messages) };

@@ -8,7 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPage, readArticleFiles, toPosix } from './load/index.js';
-import { parseSources, outputs } from './build.js';
+import { parseSources, parseSourcesParallel, outputs } from './build.js';
 import { openSiteWriter } from './site/index.js';
 import { serve } from './site/serve.js';
 import { basePath, ConfigError, loadConfigFile } from './config.js';
@@ -143,7 +143,7 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
   const found = await readArticleFiles(articlesDir);
   if (found.files.length === 0) printErr(`baoku: no .txt or .md page files under ${articlesDir}/`);
   const progress = progressLine(values.quiet ? null : process.stderr);
-  const { corpus, messages } = parseSources(found.files, (done, total) => progress(`parsing ${done}/${total} files`));
+  const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`));
   const allMessages = [...found.messages, ...messages];
   const writer = await openSiteWriter(values.out as string);
   try {
@@ -197,7 +197,7 @@ async function checkCommand(argv: string[], print: (s: string) => void, printErr
   const { values } = args(argv, { articles: { type: 'string', default: 'articles' }, strict: { type: 'boolean', default: false } });
   if (values.help) return print(HELP.check!), 0;
   const found = await readArticleFiles(values.articles as string);
-  const { corpus, messages } = parseSources(found.files);
+  const { corpus, messages } = await parseSourcesParallel(found.files);
   const byFile = new Map<string, number>();
   for (const r of corpus.records) byFile.set(r.file, (byFile.get(r.file) ?? 0) + 1);
   for (const f of found.files) print(`${f.file}: ${byFile.get(f.file) ?? 0} articles, issue ${loadPage(f).issueDate ?? 'undated'}`);
