@@ -254,10 +254,16 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     scored.sort((a, b) => b.score - a.score || b.doc - a.doc);
     const page = scored.slice(offset, limit === Infinity ? undefined : offset + limit);
     const highlighter = createHighlighter(terms, revTable);
-    const results = await Promise.all(page.map(async ({ doc }) => {
-      const a = await once(textPath(doc), async () => JSON.parse(await source.text(textPath(doc))) as ArticleText);
-      return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: highlighter(a.f) };
-    }));
+    const results: SearchResult[] = [];
+    // A few dozen requests at a time: `limit: Infinity` may ask for thousands of articles.
+    for (let i = 0; i < page.length; i += 48) {
+      results.push(...(await Promise.all(page.slice(i, i + 48).map(async ({ doc }) => {
+        const path = textPath(doc);
+        const a = await once(path, async () => JSON.parse(await source.text(path)) as ArticleText);
+        if (page.length > 48) cache.delete(path);
+        return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: highlighter(a.f) };
+      }))));
+    }
     return { total: scored.length, results, terms };
   };
 }

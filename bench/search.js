@@ -1,0 +1,209 @@
+// Search benchmark: builds the corpus site, indexes the same article pages
+// with Pagefind, and runs the same queries through both in headless
+// Chromium, cold (a fresh browser context per query).
+//   npm run bench:search [-- CORPUS_DIR] [--queries N]
+// Prints recall, precision, bytes and time per query and index size.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+import * as pagefind from 'pagefind';
+import { chromium } from 'playwright-core';
+import { readArticleFiles } from '../lib/load/index.js';
+import { parseSources } from '../lib/build.js';
+import { cut } from '../lib/enrich/segment.js';
+import { createNormalizer, foldTable, parseQuery, searchFields, generateSearch } from '../lib/search/index.js';
+import { resolveConfig } from '../lib/config.js';
+import { serve } from '../lib/site/serve.js';
+import { sampleQueries, containing } from './search-queries.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const perKind = Number(args[args.indexOf('--queries') + 1]) || 60;
+const corpus = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? path.resolve(root, '..', 'shared', 'corpus', 'cctv-news');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// 1. The records and the queries, with their ground truth.
+let t = performance.now();
+const { files } = await readArticleFiles(corpus);
+const records = parseSources(files).corpus.records;
+log(`parsed ${records.length} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+t = performance.now();
+let searchFiles = 0;
+for await (const _ of generateSearch(records, resolveConfig({}))) searchFiles++;
+const indexSeconds = (performance.now() - t) / 1000;
+log(`search index alone: ${searchFiles} files in ${indexSeconds.toFixed(1)} s`);
+const normalize = createNormalizer(foldTable());
+const fields = records.map((r) => searchFields(r));
+const folded = fields.map((f) => f.map(normalize));
+const queries = sampleQueries(fields.map((f) => ({ fields: f })), { cut, toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }), count: perKind });
+for (const q of queries) q.want = new Set(containing(folded, parseQuery(q.query, normalize)).map((i) => records[i].url));
+
+// 2. The site, built by the CLI; Pagefind over the same article pages.
+const dir = mkdtempSync(path.join(tmpdir(), 'baoku-bench-'));
+t = performance.now();
+const built = spawnSync(process.execPath, [path.join(root, 'bin', 'baoku.js'), 'build', '--articles', corpus, '--out', dir, '--quiet'], { cwd: root, encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+const buildSeconds = (performance.now() - t) / 1000;
+log(`site built in ${buildSeconds.toFixed(1)} s`);
+t = performance.now();
+const { index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+for (const r of records) {
+  await index.addHTMLFile({ url: r.url, content: readFileSync(path.join(dir, r.url, 'index.html'), 'utf8') });
+}
+await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+await pagefind.close();
+const pagefindSeconds = (performance.now() - t) / 1000;
+log(`pagefind indexed in ${pagefindSeconds.toFixed(1)} s`);
+
+const sizeOf = (p) => {
+  const s = statSync(p);
+  return s.isDirectory() ? readdirSync(p).reduce((n, e) => n + sizeOf(path.join(p, e)), 0) : s.size;
+};
+
+// 3. The queries in Chromium, one fresh context per query and engine.
+const server = await serve({ root: dir, port: 0, basePath: '/' });
+const site = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+
+const engines = {
+  baoku: {
+    async run(page, query) {
+      return page.evaluate(async (q) => {
+        const m = await import('/search/search.js');
+        const all = await m.search(q, { limit: Infinity });
+        return { urls: all.results.map((x) => new URL(x.url, location.href).pathname) };
+      }, query);
+    },
+    size: () => sizeOf(path.join(dir, 'search')),
+  },
+  pagefind: {
+    async run(page, query) {
+      return page.evaluate(async (q) => {
+        const m = await import('/pagefind/pagefind.js');
+        await m.options({ baseUrl: '/' });
+        const r = await m.search(q);
+        const all = await Promise.all(r.results.map((x) => x.data()));
+        return { urls: all.map((d) => new URL(d.url, location.href).pathname) };
+      }, query);
+    },
+    size: () => sizeOf(path.join(dir, 'pagefind')),
+  },
+};
+
+const stats = {};
+for (const [name, engine] of Object.entries(engines)) {
+  const rows = [];
+  // Recall and precision: every result of every query (one warm page).
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site}search/index/facet-names.json`);
+  for (const q of queries) {
+    const r = await engine.run(page, q.query).catch((e) => ({ error: String(e), urls: [] }));
+    rows.push({ ...q, error: r.error, got: new Set(r.urls) });
+  }
+  await context.close();
+  // Bytes and time of a cold top-10 query: a fresh context (empty cache) per query.
+  for (const row of rows) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site}search/index/facet-names.json`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+    row.ms = await page.evaluate(async ([engineName, q]) => {
+      const t = performance.now();
+      if (engineName === 'baoku') {
+        const m = await import('/search/search.js');
+        await m.search(q, { limit: 10 });
+      } else {
+        const m = await import('/pagefind/pagefind.js');
+        await m.options({ baseUrl: '/' });
+        const r = await m.search(q);
+        await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+      }
+      return performance.now() - t;
+    }, [name, row.query]);
+    await new Promise((res) => setTimeout(res, 20));
+    row.bytes = bytes;
+    await context.close();
+  }
+  stats[name] = summarize(rows, engine.size());
+  log(`${name}: done`);
+}
+await browser.close();
+server.close();
+
+function quantile(values, f) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.floor(f * (v.length - 1) + 0.5))] : NaN;
+}
+
+function summarize(rows, size) {
+  let hit = 0;
+  let want = 0;
+  let got = 0;
+  const byKind = {};
+  for (const r of rows) {
+    const h = [...r.got].filter((u) => r.want.has(u)).length;
+    hit += h;
+    want += r.want.size;
+    got += r.got.size;
+    const k = (byKind[r.kind] ??= { hit: 0, want: 0, got: 0 });
+    k.hit += h;
+    k.want += r.want.size;
+    k.got += r.got.size;
+  }
+  return {
+    recall: hit / want,
+    precision: got ? hit / got : 1,
+    exact: rows.filter((r) => r.got.size === r.want.size && [...r.got].every((u) => r.want.has(u))).length / rows.length,
+    bytes: [quantile(rows.map((r) => r.bytes), 0.5), quantile(rows.map((r) => r.bytes), 0.95), Math.max(...rows.map((r) => r.bytes))],
+    ms: [quantile(rows.map((r) => r.ms), 0.5), quantile(rows.map((r) => r.ms), 0.95), Math.max(...rows.map((r) => r.ms))],
+    size,
+    byKind,
+    errors: rows.filter((r) => r.error).length,
+  };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n) => `${(n / 2 ** 20).toFixed(1)} MB`;
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const names = Object.keys(stats);
+const table = [
+  ['', ...names],
+  ['recall', ...names.map((n) => pct(stats[n].recall))],
+  ['precision', ...names.map((n) => pct(stats[n].precision))],
+  ['queries with the exact result set', ...names.map((n) => pct(stats[n].exact))],
+  ['bytes per cold query, median', ...names.map((n) => kb(stats[n].bytes[0]))],
+  ['bytes per cold query, p95', ...names.map((n) => kb(stats[n].bytes[1]))],
+  ['bytes per cold query, max', ...names.map((n) => kb(stats[n].bytes[2]))],
+  ['time to results, median', ...names.map((n) => `${stats[n].ms[0].toFixed(0)} ms`)],
+  ['time to results, p95', ...names.map((n) => `${stats[n].ms[1].toFixed(0)} ms`)],
+  ['time to results, max', ...names.map((n) => `${stats[n].ms[2].toFixed(0)} ms`)],
+  ['total index size', ...names.map((n) => mb(stats[n].size))],
+  ['index build time', `${indexSeconds.toFixed(1)} s`, `${pagefindSeconds.toFixed(1)} s`],
+  ['query errors', ...names.map((n) => String(stats[n].errors))],
+];
+for (const kind of [...new Set(queries.map((q) => q.kind))]) {
+  table.push([`recall / precision: ${kind}`, ...names.map((n) => {
+    const k = stats[n].byKind[kind];
+    return `${pct(k.hit / k.want)} / ${pct(k.got ? k.hit / k.got : 1)}`;
+  })]);
+}
+const widths = table[0].map((_, c) => Math.max(...table.map((row) => [...row[c]].length)));
+console.log(`${records.length} articles, ${queries.length} queries (seeded), cold: fresh browser context per query, top 10 with snippets/excerpts\n`);
+for (const [i, row] of table.entries()) {
+  console.log(`| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  if (i === 0) console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+}
+console.log(`\nsite build (CLI, whole site with search): ${buildSeconds.toFixed(1)} s`);
+rmSync(dir, { recursive: true, force: true });
