@@ -48,7 +48,10 @@ function cmp(a: string, b: string): number {
 }
 
 interface KeyPostings {
-  w: ByteWriter;
+  /** Per article: doc id delta, length byte and, for bigrams, match count and headline match count. */
+  docs: ByteWriter;
+  /** Bigrams: per article, its positions, delta-coded. */
+  positions: ByteWriter;
   df: number;
   lastDoc: number;
 }
@@ -86,10 +89,11 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
     for (const key of uni) add(keys, key, doc, lenQ);
     for (const [key, positions] of bi) {
       const p = add(keys, key, doc, lenQ);
-      p.w.varint(positions.length);
+      p.docs.varint(positions.length);
+      p.docs.varint(positions.filter((pos) => pos < HEADLINE_SPAN).length);
       let last = 0;
       for (const pos of positions) {
-        p.w.varint(pos - last);
+        p.positions.varint(pos - last);
         last = pos;
       }
     }
@@ -102,7 +106,8 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   // Shards: small keys inline, large ones in files of their own.
   const sorted = [...keys.keys()].sort(cmp);
   let smallBytes = 0;
-  for (const k of sorted) if (keys.get(k)!.w.length <= BIG_KEY_BYTES) smallBytes += keys.get(k)!.w.length + 8;
+  const size = (p: KeyPostings) => p.docs.length + p.positions.length;
+  for (const k of sorted) if (size(keys.get(k)!) <= BIG_KEY_BYTES) smallBytes += size(keys.get(k)!) + 8;
   const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, smallBytes / SHARD_BYTES))));
   const shardKeys: string[][] = Array.from({ length: shards }, () => []);
   for (const k of sorted) shardKeys[hashKey(k) % shards]!.push(k);
@@ -115,15 +120,22 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
       w.varint(k.length);
       for (let i = 0; i < k.length; i++) w.varint(k.charCodeAt(i));
       w.varint(p.df);
-      const body = p.w.result();
-      if (body.length > BIG_KEY_BYTES) {
+      const docs = p.docs.result();
+      const positions = p.positions.result();
+      if (docs.length + positions.length > BIG_KEY_BYTES) {
+        // Large: the article list and the positions in files of their own, so a
+        // two-character term never downloads positions.
         w.byte(1);
-        w.varint(body.length);
-        files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: body });
+        w.varint(docs.length);
+        w.varint(positions.length);
+        files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: docs });
+        if (positions.length) files.push({ path: `search/index/p/${bigKeyName(k)}.bin`, content: positions });
       } else {
         w.byte(0);
-        w.varint(body.length);
-        w.bytes(body);
+        w.varint(docs.length);
+        w.varint(positions.length);
+        w.bytes(docs);
+        w.bytes(positions);
       }
     }
     files.push({ path: `search/index/k/${s.toString(36)}.bin`, content: w.result() });
@@ -154,9 +166,9 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
 
 function add(keys: Map<string, KeyPostings>, key: string, doc: number, lenQ: number): KeyPostings {
   let p = keys.get(key);
-  if (!p) keys.set(key, (p = { w: new ByteWriter(), df: 0, lastDoc: 0 }));
-  p.w.varint(doc - p.lastDoc);
-  p.w.byte(lenQ);
+  if (!p) keys.set(key, (p = { docs: new ByteWriter(), positions: new ByteWriter(), df: 0, lastDoc: 0 }));
+  p.docs.varint(doc - p.lastDoc);
+  p.docs.byte(lenQ);
   p.lastDoc = doc;
   p.df++;
   return p;

@@ -5,7 +5,8 @@
  *
  * Layout under `search/index/`:
  * - `k/<shard>.bin`  keys hashed into shards; each key holds its postings
- *   inline, or a pointer to `b/<key>.bin` when they are large.
+ *   inline or, when they are large, in `b/<key>.bin` (articles, match
+ *   counts) and `p/<key>.bin` (positions).
  * - `t/<block>/<doc>.json`  one article: url, headline, date, source and the
  *   texts of its fields (snippets).
  * - `fold/<hh>.json`  the folding table of normalize.ts, by high byte.

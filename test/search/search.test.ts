@@ -102,3 +102,37 @@ describe('index', () => {
     a.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(b[i]!.content))).toBe(true));
   });
 });
+
+describe('large postings', () => {
+  // Enough articles that common bigrams move out of their shards into files of their own.
+  const many = Array.from({ length: 400 }, (_, i) => record(`2023-01-${String(1 + (i % 28)).padStart(2, '0')}/01/${i}`, `2023-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+    i % 3 ? '经济新闻' : '会谈消息', [`第${i}号文件：双方举行会谈，会谈${i % 2 ? '取得成果' : '继续进行'}。`]));
+  const { search, files } = memorySearch(many);
+
+  it('stores large postings apart and still matches exactly', async () => {
+    expect([...files.keys()].some((p) => p.startsWith('b/'))).toBe(true);
+    expect([...files.keys()].some((p) => p.startsWith('p/'))).toBe(true);
+    expect((await search('会谈', { limit: Infinity })).total).toBe(400);
+    expect((await search('会谈取得成果', { limit: Infinity })).total).toBe(200);
+    expect((await search('举行会谈，会谈继续', { limit: Infinity })).total).toBe(200);
+    expect((await search('第12号文件', { limit: Infinity })).total).toBe(1);
+    expect((await search('会谈成果', { limit: Infinity })).total).toBe(0);
+  });
+  it('ranks articles with the term in the headline first', async () => {
+    const r = await search('会谈', { limit: 5 });
+    for (const x of r.results) expect(x.headline).toBe('会谈消息');
+  });
+});
+
+describe('cheapestCover', () => {
+  it.each([
+    [[0], [0]],
+    [[5, 5], [0, 1]],
+    [[1, 1, 1], [0, 2]],
+    [[1, 100, 1, 1], [0, 2, 3]],
+    [[1, 0, 100, 0, 1], [0, 1, 3, 4]],
+  ])('covers bigram costs %j with offsets %j', async (cost, want) => {
+    const { cheapestCover } = await import('../../src/search/client/engine.js');
+    expect(cheapestCover(cost)).toEqual(want);
+  });
+});

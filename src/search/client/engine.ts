@@ -47,13 +47,19 @@ export interface IndexSource {
 
 interface KeyEntry {
   df: number;
-  data: Uint8Array | null;
-  size: number;
+  /** Inline postings (article list, then positions), or null when they live in `b/` and `p/`. */
+  docs: Uint8Array | null;
+  positions: Uint8Array | null;
+  docsSize: number;
+  positionsSize: number;
 }
 
 interface Postings {
   docs: Int32Array;
   lenQ: Uint8Array;
+  /** Bigrams only: matches per article, and how many of them in the headline. */
+  counts: Int32Array | null;
+  heads: Int32Array | null;
   /** Bigrams only: positions of doc i are positions[starts[i]..starts[i+1]). */
   starts: Int32Array | null;
   positions: Int32Array | null;
@@ -116,11 +122,14 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
         for (let len = r.varint(); len > 0; len--) key += String.fromCharCode(r.varint());
         const df = r.varint();
         const external = r.byte() === 1;
-        const size = r.varint();
-        if (external) keys.set(key, { df, data: null, size });
+        const docsSize = r.varint();
+        const positionsSize = r.varint();
+        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize });
         else {
-          keys.set(key, { df, data: buf.subarray(r.pos, r.pos + size), size });
-          r.pos += size;
+          const docs = buf.subarray(r.pos, r.pos + docsSize);
+          const positions = buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize);
+          keys.set(key, { df, docs, positions, docsSize, positionsSize });
+          r.pos += docsSize + positionsSize;
         }
       }
       return keys;
@@ -131,9 +140,13 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     return (await shard(hashKey(key) % meta.shards)).get(key);
   }
 
-  async function postings(key: string, e: KeyEntry): Promise<Postings> {
-    const data = e.data ?? (await once(`b/${bigKeyName(key)}.bin`, () => source.bytes(`b/${bigKeyName(key)}.bin`)));
-    return decode(data, e.df, key.length === 2);
+  async function postings(key: string, e: KeyEntry, withPositions: boolean): Promise<Postings> {
+    const file = (dir: string) => once(`${dir}/${bigKeyName(key)}.bin`, () => source.bytes(`${dir}/${bigKeyName(key)}.bin`));
+    const [docs, positions] = await Promise.all([
+      e.docs ?? file('b'),
+      !withPositions ? null : e.positions ?? (e.positionsSize ? file('p') : new Uint8Array(0)),
+    ]);
+    return decode(docs, positions, e.df, key.length === 2);
   }
 
   async function matchTerm(term: string): Promise<TermHits> {
@@ -141,16 +154,24 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     if (term.length === 1) {
       const e = await entry(term);
       if (!e) return hits;
-      const p = await postings(term, e);
+      const p = await postings(term, e, false);
       p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
+      return hits;
+    }
+    if (term.length === 2) {
+      // One bigram: its article list says everything, positions are not needed.
+      const e = await entry(term);
+      if (!e) return hits;
+      const p = await postings(term, e, false);
+      p.docs.forEach((d, i) => hits.docs.set(d, { count: p.counts![i]!, head: p.heads![i]!, lenQ: p.lenQ[i]! }));
       return hits;
     }
     // Every bigram of the term: a missing one means no match; their sizes choose the cover.
     const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
     const entries = await Promise.all(keys.map(entry));
     if (entries.some((e) => !e)) return hits;
-    const offsets = cheapestCover(entries.map((e) => (e!.data ? 0 : e!.size)));
-    const lists = await Promise.all(offsets.map((o) => postings(keys[o]!, entries[o]!)));
+    const offsets = cheapestCover(entries.map((e) => (e!.docs ? 0 : e!.docsSize + e!.positionsSize)));
+    const lists = await Promise.all(offsets.map((o) => postings(keys[o]!, entries[o]!, true)));
     const ps = lists as Postings[];
     const idx = ps.map(() => 0);
     const first = ps[0]!;
@@ -294,28 +315,35 @@ export function cheapestCover(cost: readonly number[]): number[] {
   return out;
 }
 
-function decode(data: Uint8Array, df: number, positional: boolean): Postings {
+function decode(data: Uint8Array, posData: Uint8Array | null, df: number, bigram: boolean): Postings {
   const r = new ByteReader(data);
   const docs = new Int32Array(df);
   const lenQ = new Uint8Array(df);
-  const starts = positional ? new Int32Array(df + 1) : null;
-  let positions: Int32Array | null = positional ? new Int32Array(Math.max(16, data.length)) : null;
-  let n = 0;
+  const counts = bigram ? new Int32Array(df) : null;
+  const heads = bigram ? new Int32Array(df) : null;
   let doc = 0;
+  let total = 0;
   for (let i = 0; i < df; i++) {
     doc += r.varint();
     docs[i] = doc;
     lenQ[i] = r.byte();
-    if (starts && positions) {
-      starts[i] = n;
-      const count = r.varint();
-      let pos = 0;
-      for (let c = 0; c < count; c++) positions[n++] = pos += r.varint();
+    if (counts && heads) {
+      total += counts[i] = r.varint();
+      heads[i] = r.varint();
     }
   }
-  if (starts) starts[df] = n;
-  if (positions) positions = positions.subarray(0, n);
-  return { docs, lenQ, starts, positions };
+  if (!counts || !posData) return { docs, lenQ, counts, heads, starts: null, positions: null };
+  const p = new ByteReader(posData);
+  const starts = new Int32Array(df + 1);
+  const positions = new Int32Array(total);
+  let n = 0;
+  for (let i = 0; i < df; i++) {
+    starts[i] = n;
+    let pos = 0;
+    for (let c = counts[i]!; c > 0; c--) positions[n++] = pos += p.varint();
+  }
+  starts[df] = n;
+  return { docs, lenQ, counts, heads, starts, positions };
 }
 
 const SNIPPET_BEFORE = 24;
