@@ -90,8 +90,12 @@ const engines = {
         const m = await import('/pagefind/pagefind.js');
         await m.options({ baseUrl: '/' });
         const r = await m.search(q);
-        const all = await Promise.all(r.results.map((x) => x.data()));
-        return { urls: all.map((d) => new URL(d.url, location.href).pathname) };
+        const urls = [];
+        for (let i = 0; i < r.results.length; i += 48) {
+          const part = await Promise.all(r.results.slice(i, i + 48).map((x) => x.data()));
+          urls.push(...part.map((d) => new URL(d.url, location.href).pathname));
+        }
+        return { urls };
       }, query);
     },
     size: () => sizeOf(path.join(dir, 'pagefind')),

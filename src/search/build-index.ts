@@ -111,8 +111,8 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, smallBytes / SHARD_BYTES))));
   const shardKeys: string[][] = Array.from({ length: shards }, () => []);
   for (const k of sorted) shardKeys[hashKey(k) % shards]!.push(k);
+  // Every shard is written, even an empty one: the client never meets a missing file.
   shardKeys.forEach((list, s) => {
-    if (list.length === 0) return;
     const w = new ByteWriter();
     w.varint(list.length);
     for (const k of list) {

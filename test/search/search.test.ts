@@ -136,3 +136,15 @@ describe('cheapestCover', () => {
     expect(cheapestCover(cost)).toEqual(want);
   });
 });
+
+describe('edge cases', () => {
+  it('answers on an empty archive', async () => {
+    const { search } = memorySearch([]);
+    expect((await search('会谈')).total).toBe(0);
+  });
+  it('writes every shard, so any key can be looked up', async () => {
+    const { index, files, search } = memorySearch(records);
+    for (let s = 0; s < index.meta.shards; s++) expect(files.has(`k/${s.toString(36)}.bin`)).toBe(true);
+    expect((await search('不存在的词语 再来一个')).total).toBe(0);
+  });
+});

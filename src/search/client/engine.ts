@@ -248,7 +248,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     const offset = options.offset ?? 0;
     const normalize = createNormalizer(await foldTableFor(query, 'fwd'));
     const terms = parseQuery(query, normalize);
-    if (terms.length === 0) return { total: 0, results: [], terms };
+    if (terms.length === 0 || meta.docs === 0) return { total: 0, results: [], terms };
     const [revTable, filter, ...perTerm] = await Promise.all([
       foldTableFor(terms.join(''), 'rev'),
       allowed(options.filters),
