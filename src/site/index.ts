@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { basePath } from '../config.js';
 import { createTemplates } from '../render/index.js';
+import type { Templates } from '../render/index.js';
 import type { Corpus } from '../enrich/index.js';
 import type { OutputFile, SiteConfig } from '../types.js';
 import { buildArchive, latestArticles } from './archive.js';
@@ -38,13 +39,44 @@ export async function* generateSite(corpus: Corpus, options: SiteOptions): Async
   const { config } = options;
   const base = basePath(config);
   const archive = buildArchive(corpus);
-  const templates = createTemplates(options.templatesDir, {
-    url: (route: unknown) => withBase(base, String(route ?? '/')),
+  const site = { ...config, basePath: base, weekdays: WEEKDAYS };
+  // Routes repeat on many pages (an article is listed on its issue, page,
+  // section, source and keyword pages): percent-encode each once.
+  const urls = new Map<string, string>();
+  const url = (route: unknown): string => {
+    const r = String(route ?? '/');
+    let u = urls.get(r);
+    if (u === undefined) urls.set(r, (u = withBase(base, r)));
+    return u;
+  };
+  // An article's list entry is the same on every page that lists it: render
+  // `_article-item` once per article and kind of list, then reuse the HTML.
+  const items = new Map<string, string>();
+  const articleItem = (a: unknown, showDate: boolean, showLead: boolean): string => {
+    const id = (a as { id?: unknown } | null)?.id;
+    const key = typeof id === 'string' ? `${showDate ? 'd' : ''}${showLead ? 'l' : ''}|${id}` : null;
+    let html = key === null ? undefined : items.get(key);
+    if (html === undefined) {
+      html = templates.renderSync('_article-item', { a, show_date: showDate, show_lead: showLead, site });
+      if (key !== null) items.set(key, html);
+    }
+    return html;
+  };
+  /** `{{ related | article_list: show_date: true }}`: `_article-list` around the entries. */
+  const articleList = (articles: unknown, ...args: unknown[]): string => {
+    const options = new Map(args.filter(Array.isArray).map(([k, v]) => [String(k), Boolean(v)] as const));
+    const showDate = options.get('show_date') ?? false, showLead = options.get('show_lead') ?? false;
+    const list = Array.isArray(articles) ? articles : [];
+    const html = list.map((a) => articleItem(a, showDate, showLead)).join('');
+    return templates.renderSync('_article-list', { articles: list, items: html, show_date: showDate, show_lead: showLead, site });
+  };
+  const templates: Templates = createTemplates(options.templatesDir, {
+    url,
     absolute_url: (route: unknown) => absoluteUrl(config.baseUrl, String(route ?? '/')),
     cn_date: (date: unknown) => cnDate(date),
     source_name: (source: unknown) => sourceName(typeof source === 'string' ? source : null, config) ?? '',
+    article_list: { handler: articleList, raw: true },
   });
-  const site = { ...config, basePath: base, weekdays: WEEKDAYS };
   const ctx: PageContext = { archive, config, templates, site };
 
   yield* homePage(ctx);
