@@ -22,7 +22,7 @@ export function loadPage(source: SourceFile): LoadedPage {
   // Issue date, first match wins: front matter, folder, file name, text.
   const issueDate = fm.date ?? issueDateFromPath(source.relPath) ?? issueDateFromText(split.body);
   if (!issueDate) {
-    messages.push(warning(source.file, 0, 'undated-file', 'no issue date found; its articles are listed as undated',
+    messages.push(warning(source.file, 1, 'undated-file', 'no issue date found; its articles are listed as undated',
       'put the file in a folder named YYYY-MM-DD, start its name with YYYYMMDD, or add front matter `date: YYYY-MM-DD`'));
   }
   const fromPath = pageFromPath(source.relPath);

@@ -53,6 +53,7 @@ export function parsePage(page: LoadedPage): ParsedPage {
   if (structure.articles.length === 0) {
     // A file with no headings is one article (FORMAT.md §2).
     const body: TextBlock[] = [...structure.leading];
+    const hasText = body.length > 0;
     const first = page.frontMatter.headline ? null : headlineFromFirstLine(body);
     const headline = page.frontMatter.headline ?? first?.headline ?? fallbackHeadline(body);
     const line = first?.line ?? body[0]?.line ?? page.firstLine;
@@ -60,7 +61,7 @@ export function parsePage(page: LoadedPage): ParsedPage {
       messages.push(warning(page.file, line, 'missing-headline', 'no headline found: the file has no heading and its first line is not a short title',
         'start the file with a `# 标题` line or add front matter `headline: …`'));
     }
-    drafts = body.length > 0 || page.frontMatter.headline ? [{ draft: { heading: null, column: null, body, above: null }, headline, line }] : [];
+    drafts = hasText || page.frontMatter.headline ? [{ draft: { heading: null, column: null, body, above: null }, headline, line }] : [];
   } else {
     drafts = structure.articles.map((d) => ({ draft: d, headline: d.heading!.text, line: d.heading!.line }));
     if (structure.leading.length > 0) {
