@@ -48,7 +48,7 @@ function cmp(a: string, b: string): number {
 }
 
 interface KeyPostings {
-  /** Per article: doc id delta, length byte and, for bigrams, match count and headline match count. */
+  /** Per article: doc id delta, length byte and, for bigrams, match count ×2 + 1 when one is in the headline. */
   docs: ByteWriter;
   /** Bigrams: per article, its positions, delta-coded. */
   positions: ByteWriter;
@@ -89,8 +89,8 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
     for (const key of uni) add(keys, key, doc, lenQ);
     for (const [key, positions] of bi) {
       const p = add(keys, key, doc, lenQ);
-      p.docs.varint(positions.length);
-      p.docs.varint(positions.filter((pos) => pos < HEADLINE_SPAN).length);
+      // Match count and one bit for "also in the headline", in one varint.
+      p.docs.varint(positions.length * 2 + (positions[0]! < HEADLINE_SPAN ? 1 : 0));
       let last = 0;
       for (const pos of positions) {
         p.positions.varint(pos - last);

@@ -57,7 +57,7 @@ interface KeyEntry {
 interface Postings {
   docs: Int32Array;
   lenQ: Uint8Array;
-  /** Bigrams only: matches per article, and how many of them in the headline. */
+  /** Bigrams only: matches per article, and 1 when the headline has one. */
   counts: Int32Array | null;
   heads: Int32Array | null;
   /** Bigrams only: positions of doc i are positions[starts[i]..starts[i+1]). */
@@ -328,8 +328,9 @@ function decode(data: Uint8Array, posData: Uint8Array | null, df: number, bigram
     docs[i] = doc;
     lenQ[i] = r.byte();
     if (counts && heads) {
-      total += counts[i] = r.varint();
-      heads[i] = r.varint();
+      const v = r.varint();
+      total += counts[i] = v >>> 1;
+      heads[i] = v & 1;
     }
   }
   if (!counts || !posData) return { docs, lenQ, counts, heads, starts: null, positions: null };
