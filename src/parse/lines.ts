@@ -56,6 +56,9 @@ export function sourceLine(text: string): string | null {
   if (m) return normalizeSource(m[1]!);
   m = /^[（(]?\s*(?:来源|稿件来源|信息来源)\s*[：:]\s*([^，。]{2,20}?)\s*[)）]?$/.exec(t);
   if (m) return normalizeSource(m[1]!);
+  // `（据新华社）`
+  m = /^[（(]\s*据\s*([^\s，。：:（）()]{2,16})\s*[)）]$/.exec(t);
+  if (m) return normalizeSource(m[1]!);
   m = /^[（(]\s*(新华社|中新社|人民日报|光明日报|经济日报|央视新闻|中国新闻网)\s*[)）]$/.exec(t);
   if (m) return m[1]!;
   return null;
@@ -77,7 +80,8 @@ export interface BylineLine {
 
 /** `本报记者 张三 李四`, `记者 周航`, `新华社记者 王五`, `本报记者 张三 通讯员 李四`. */
 export function bylineLine(text: string): BylineLine | null {
-  const t = text.trim();
+  // `（本报记者 张三）` at the end of an article reads the same as without the parentheses.
+  const t = text.trim().replace(/^[（(]\s*(.+?)\s*[)）]$/, '$1');
   if (charLength(t) > 40 || /(?:摄|供图|图|发)$/.test(t)) return null;
   const tokens = t.split(/[\s\u3000、，,]+/).filter(Boolean);
   const first = tokens[0];
@@ -103,7 +107,7 @@ export function bylineLine(text: string): BylineLine | null {
  * `新华社记者 李四 摄`, `澜江理工大学 供图`, `（资料图片）`.
  */
 export function isCreditLine(text: string): boolean {
-  const t = text.trim();
+  const t = text.trim().replace(/^[（(]\s*((?:新华社|中新社|本报|记者|通讯员).*?(?:摄|发|供图))\s*[)）]$/, '$1');
   if (charLength(t) > 36 || /[。！？；，]/.test(t)) return false;
   if (/^[（(]\s*(?:资料图片|资料照片|资料图|图片由.{1,20}提供|.{1,20}供图|图片来源[：:].{1,20})\s*[)）]$/.test(t)) return true;
   // Something, a space, then the credit word: `新华社 图`, `本报记者 陈立 摄`, `市非遗保护中心 供图`.
@@ -118,6 +122,9 @@ export function isCreditLine(text: string): boolean {
 /** A caption that ends with its credit on the same line: `图为…。 本报记者 孙婧 摄`. */
 export function splitTrailingCredit(text: string): { text: string; credit: string } | null {
   const m = /^(.*[。！？!?…”」』）)])[\s\u3000]+(\S[^。！？]{0,35})$/.exec(text);
-  if (!m || !isCreditLine(m[2]!)) return null;
-  return { text: m[1]!, credit: m[2]!.trim() };
+  if (m && isCreditLine(m[2]!)) return { text: m[1]!, credit: m[2]!.trim() };
+  // Glued to the sentence: `图为会场。新华社记者王五摄`, `…签约仪式。（新华社发）`.
+  const g = /^(.*[。！？!?…”」』])((?:[（(])?(?:新华社|中新社|本报)(?:特约记者|记者|通讯员)?[\u4e00-\u9fa5·\s]{0,12}(?:摄|发|供图)(?:[)）])?)$/.exec(text);
+  if (g && isCreditLine(g[2]!)) return { text: g[1]!, credit: g[2]!.trim() };
+  return null;
 }

@@ -221,6 +221,9 @@ describe('§4 datelines', () => {
     ['据新华社电 全国青少年…', { text: '据新华社电', place: null, date: null }, '新华社', []],
     ['央视网消息（新闻联播）：当地时间…', { text: '央视网消息（新闻联播）', place: null, date: null }, '央视网', []],
     ['澜江新闻网消息：日前，…', { text: '澜江新闻网消息', place: null, date: null }, '澜江新闻网', []],
+    ['本报北京5月8日电  （记者张三、李四）…', { text: '本报北京5月8日电  （记者张三、李四）', place: '北京', date: '2025-05-08' }, '本报', ['张三', '李四']],
+    ['本报电（记者 王五）…', { text: '本报电（记者 王五）', place: null, date: null }, '本报', ['王五']],
+    ['中新社上海5月8日电 (记者 陈静)…', { text: '中新社上海5月8日电 (记者 陈静)', place: '上海', date: '2025-05-08' }, '中新社', ['陈静']],
   ])('reads the dateline of %s', (paragraph, dateline, source, byline) => {
     expect(findDateline(paragraph, '2025-05-09')).toEqual({ dateline, source, byline });
   });
@@ -247,7 +250,7 @@ describe('§4 datelines', () => {
 });
 
 describe('§4 sources and bylines', () => {
-  it.each([['据新华社电', '新华社'], ['据人民日报报道', '人民日报'], ['来源：人民网', '人民网'], ['（新华社）', '新华社'], ['据介绍，航线开通了。', null], ['新华社记者 王五', null]])(
+  it.each([['据新华社电', '新华社'], ['据人民日报报道', '人民日报'], ['（据新华社）', '新华社'], ['来源：人民网', '人民网'], ['（新华社）', '新华社'], ['据介绍，航线开通了。', null], ['新华社记者 王五', null]])(
     'the line %s gives source %s', (text, expected) => {
       expect(sourceLine(text)).toBe(expected);
     });
@@ -258,6 +261,8 @@ describe('§4 sources and bylines', () => {
     ['新华社记者 王五', { names: ['王五'], source: '新华社' }],
     ['本报记者 张三 通讯员 李四', { names: ['张三', '李四'], source: '本报' }],
     ['本报记者张三', { names: ['张三'], source: '本报' }],
+    ['（本报记者 张三）', { names: ['张三'], source: '本报' }],
+    ['人民日报记者 李四', { names: ['李四'], source: '人民日报' }],
     ['本报记者 陈立 摄', null], ['记者从市体育局获悉', null], ['记者在现场看到，工人们正在作业。', null],
   ])('the line %s is a byline %j', (text, expected) => {
     expect(bylineLine(text)).toEqual(expected);
@@ -282,7 +287,7 @@ describe('§4 sources and bylines', () => {
 describe('§4 pictures', () => {
   it.each([
     ['新华社 图', true], ['新华社发', true], ['本报记者 张三 摄', true], ['新华社记者 李四 摄', true], ['澜江理工大学 供图', true],
-    ['（资料图片）', true], ['市非遗保护中心 供图', true], ['受访者供图', true],
+    ['（资料图片）', true], ['市非遗保护中心 供图', true], ['受访者供图', true], ['（新华社记者 李四 摄）', true], ['（新华社发）', true],
     ['绘就发展新蓝图', false], ['这是一张图。', false], ['精彩拍摄', false], ['记者 周航', false],
   ])('%s is a credit line: %s', (text, expected) => {
     expect(isCreditLine(text)).toBe(expected);
@@ -296,6 +301,9 @@ describe('§4 pictures', () => {
   it.each([
     ['图为6月11日，货轮装载货物。 本报记者 孙婧 摄', { text: '图为6月11日，货轮装载货物。', credit: '本报记者 孙婧 摄' }],
     ['游客在冰雪乐园游玩。　新华社发', { text: '游客在冰雪乐园游玩。', credit: '新华社发' }],
+    ['图为会场。新华社记者王五摄', { text: '图为会场。', credit: '新华社记者王五摄' }],
+    ['双方签署合作协议。（新华社发）', { text: '双方签署合作协议。', credit: '（新华社发）' }],
+    ['他说：“我们本报告诉大家。”', null],
     ['会谈后双方共同见证签约。', null],
   ])('splits a caption that ends with its credit: %s', (text, expected) => {
     expect(splitTrailingCredit(text)).toEqual(expected);
