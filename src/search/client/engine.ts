@@ -8,6 +8,12 @@
 import { createNormalizer, parseQuery } from '../normalize.js';
 import { ByteReader, HEADLINE_SPAN, bigKeyName, dequantizeLength, hashKey, textPath } from '../format.js';
 import type { IndexMeta, Facets } from '../build-index.js';
+import { createHighlighter } from './snippet.js';
+import { cheapestCover, decode } from './postings.js';
+import type { Postings } from './postings.js';
+
+export { createHighlighter, escapeHtml } from './snippet.js';
+export { cheapestCover } from './postings.js';
 
 export interface SearchFilters {
   /** Earliest issue date, `YYYY-MM-DD`, inclusive. */
@@ -52,17 +58,6 @@ interface KeyEntry {
   positions: Uint8Array | null;
   docsSize: number;
   positionsSize: number;
-}
-
-interface Postings {
-  docs: Int32Array;
-  lenQ: Uint8Array;
-  /** Bigrams only: matches per article, and 1 when the headline has one. */
-  counts: Int32Array | null;
-  heads: Int32Array | null;
-  /** Bigrams only: positions of doc i are positions[starts[i]..starts[i+1]). */
-  starts: Int32Array | null;
-  positions: Int32Array | null;
 }
 
 interface TermHits {
@@ -287,118 +282,4 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     }
     return { total: scored.length, results, terms };
   };
-}
-
-/**
- * Offsets of bigrams that cover every character of a term (0 and the last
- * are needed, and no gap of two), downloading the fewest bytes: `cost[o]`
- * is what bigram `o` still costs (0 when it came inline with its shard).
- */
-export function cheapestCover(cost: readonly number[]): number[] {
-  const n = cost.length;
-  const best: number[] = [];
-  const prev: number[] = [];
-  for (let o = 0; o < n; o++) {
-    if (o === 0) {
-      best.push(cost[0]!);
-      prev.push(-1);
-      continue;
-    }
-    const a = best[o - 1]!;
-    const b = o >= 2 ? best[o - 2]! : Infinity;
-    // Ties go to the longer step: fewer lists to intersect.
-    best.push(cost[o]! + Math.min(a, b));
-    prev.push(b <= a ? o - 2 : o - 1);
-  }
-  const out: number[] = [];
-  for (let o = n - 1; o >= 0; o = prev[o]!) out.unshift(o);
-  return out;
-}
-
-function decode(data: Uint8Array, posData: Uint8Array | null, df: number, bigram: boolean): Postings {
-  const r = new ByteReader(data);
-  const docs = new Int32Array(df);
-  const lenQ = new Uint8Array(df);
-  const counts = bigram ? new Int32Array(df) : null;
-  const heads = bigram ? new Int32Array(df) : null;
-  let doc = 0;
-  let total = 0;
-  for (let i = 0; i < df; i++) {
-    doc += r.varint();
-    docs[i] = doc;
-    lenQ[i] = r.byte();
-    if (counts && heads) {
-      const v = r.varint();
-      total += counts[i] = v >>> 1;
-      heads[i] = v & 1;
-    }
-  }
-  if (!counts || !posData) return { docs, lenQ, counts, heads, starts: null, positions: null };
-  const p = new ByteReader(posData);
-  const starts = new Int32Array(df + 1);
-  const positions = new Int32Array(total);
-  let n = 0;
-  for (let i = 0; i < df; i++) {
-    starts[i] = n;
-    let pos = 0;
-    for (let c = counts[i]!; c > 0; c--) positions[n++] = pos += p.varint();
-  }
-  starts[df] = n;
-  return { docs, lenQ, counts, heads, starts, positions };
-}
-
-const SNIPPET_BEFORE = 24;
-const SNIPPET_LENGTH = 96;
-
-/** Finds the terms in an article's own text (unfolded) and returns an HTML snippet with `<mark>`s. */
-export function createHighlighter(terms: readonly string[], revTable: string): (fields: readonly string[]) => string {
-  // Characters that fold to a term character: the reverse table of normalize.ts.
-  const pre = new Map<string, string>();
-  for (let i = 0; i + 1 < revTable.length; i += 2) pre.set(revTable[i + 1]!, (pre.get(revTable[i + 1]!) ?? '') + revTable[i]!);
-  const same = (c: string, t: string) => c === t || (pre.get(t)?.includes(c) ?? false);
-  const matchAt = (text: string, i: number, term: string) => {
-    for (let k = 0; k < term.length; k++) if (!same(text[i + k] ?? '', term[k]!)) return false;
-    return true;
-  };
-  const matches = (text: string): [number, number][] => {
-    const out: [number, number][] = [];
-    for (let i = 0; i < text.length; i++) {
-      let best = 0;
-      for (const t of terms) if (t.length > best && matchAt(text, i, t)) best = t.length;
-      if (best) {
-        out.push([i, i + best]);
-        i += best - 1;
-      }
-    }
-    return out;
-  };
-  return (fields) => {
-    // The first body field with a match, else the first body field (headline matches show in the headline).
-    let field = fields.length > 1 ? fields[1]! : fields[0] ?? '';
-    let found = matches(field);
-    for (let i = 1; i < fields.length; i++) {
-      const m = matches(fields[i]!);
-      if (m.length) {
-        field = fields[i]!;
-        found = m;
-        break;
-      }
-    }
-    const start = found.length ? Math.max(0, found[0]![0] - SNIPPET_BEFORE) : 0;
-    const end = Math.min(field.length, start + SNIPPET_LENGTH);
-    let html = start > 0 ? '…' : '';
-    let at = start;
-    for (const [a, b] of found) {
-      if (a < start || a >= end) continue;
-      html += escapeHtml(field.slice(at, a)) + '<mark>' + escapeHtml(field.slice(a, b)) + '</mark>';
-      at = b;
-    }
-    if (at < end) html += escapeHtml(field.slice(at, end));
-    if (end < field.length) html += '…';
-    return html;
-  };
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

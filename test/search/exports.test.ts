@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.js';
+import { generateSearch } from '../../src/search/index.js';
+import { record } from './helpers.js';
+
+describe('search stage', () => {
+  it('pins its public exports', async () => {
+    expect(Object.keys(await import('../../src/search/index.js')).sort()).toEqual([
+      'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields',
+    ]);
+  });
+
+  it('emits the API module, the search page and the index, the page under the base path', async () => {
+    const out = new Map<string, string | Uint8Array>();
+    const records = [record('2022-01-01/01/1', '2022-01-01', '会谈', ['双方举行会谈。'])];
+    for await (const f of generateSearch(records, resolveConfig({ baseUrl: '/archive/' }))) out.set(f.path, f.content);
+    expect(out.has('search/search.js')).toBe(true);
+    expect(String(out.get('search/search.js'))).toMatch(/export\s*\{/);
+    const html = String(out.get('search/index.html'));
+    expect(html).toContain('src="/archive/search/page.js"');
+    expect(html).toContain('aria-live="polite"');
+    expect([...out.keys()].some((p) => p.startsWith('search/index/k/'))).toBe(true);
+  });
+
+  it('builds byte-identical output twice', async () => {
+    const records = [record('2022-01-01/01/1', '2022-01-01', '会谈', ['双方举行会谈。']), record('2022-01-02/01/1', '2022-01-02', '新年', ['迎接新年。'])];
+    const run = async () => {
+      const files: [string, string][] = [];
+      for await (const f of generateSearch(records, resolveConfig({}))) files.push([f.path, Buffer.from(f.content).toString('base64')]);
+      return files;
+    };
+    expect(await run()).toEqual(await run());
+  });
+});
