@@ -94,10 +94,10 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-const CELL = 11;
-const GAP = 2;
-const LEFT = 24;
-const TOP = 18;
+const CELL = 13;
+const GAP = 3;
+const LEFT = 26;
+const TOP = 20;
 
 export interface HeatmapText {
   /** `2025-06-12：12 篇` — the tooltip of a day. */
@@ -130,8 +130,9 @@ export function heatmapSvg(year: CalendarYear, text: HeatmapText): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t">`,
     `<title id="t">${xml(text.title)}</title>`,
-    '<style>text{font:10px sans-serif;fill:#555}.l0{fill:#ebe8e0}.l1{fill:#f3c2b4}.l2{fill:#e08770}.l3{fill:#c0442c}.l4{fill:#8a1c0e}' +
-      '@media (prefers-color-scheme:dark){text{fill:#aaa}.l0{fill:#2a2a2a}.l1{fill:#5a2a22}.l2{fill:#8e3a2a}.l3{fill:#c85a40}.l4{fill:#ff9b80}}</style>',
+    // The same shades as the legend of the calendar page (--heat-0 … --heat-4 in style.css).
+    '<style>text{font:11px sans-serif;fill:#595959}.l0{fill:#e6e1d6}.l1{fill:#f2b8a8}.l2{fill:#de7a5f}.l3{fill:#b83a22}.l4{fill:#7a1508}' +
+      '@media (prefers-color-scheme:dark){text{fill:#b0aca4}.l0{fill:#2a2a2a}.l1{fill:#6b2a20}.l2{fill:#a23a26}.l3{fill:#d9603f}.l4{fill:#ffa285}}</style>',
   ];
   for (const [row, label] of text.weekdays.entries()) {
     if (row % 2 === 0) out.push(`<text x="0" y="${TOP + row * (CELL + GAP) + CELL - 1}">${xml(label)}</text>`);
