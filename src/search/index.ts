@@ -39,5 +39,5 @@ async function renderPage(config: SiteConfig, templatesDir: string | undefined):
   const templates = createTemplates(dir, {
     url: (p: unknown) => `${base}${String(p).replace(/^\//, '')}`,
   });
-  return templates.render('search', { site: { ...config, basePath: base }, title: '搜索' });
+  return templates.render('search', { site: { ...config, basePath: base } });
 }

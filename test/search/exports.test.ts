@@ -19,6 +19,7 @@ describe('search stage', () => {
     const html = String(out.get('search/index.html'));
     expect(html).toContain('src="/archive/search/page.js"');
     expect(html).toContain('aria-live="polite"');
+    expect(html).toMatch(/<title>搜索 - /);
     expect([...out.keys()].some((p) => p.startsWith('search/index/k/'))).toBe(true);
   });
 
