@@ -12,6 +12,7 @@ import { generateSite } from './site/index.js';
 import { generateSearch } from './search/index.js';
 import { resolveConfig } from './config.js';
 import { sortMessages } from './messages.js';
+import { performance } from 'node:perf_hooks';
 import type { ArticleRecord, Message, OutputFile, ParsedArticle, SiteConfig, SourceFile } from './types.js';
 
 export interface ParseResult {
@@ -29,11 +30,15 @@ export function parseSources(files: readonly SourceFile[], onFile?: (done: numbe
 }
 
 /** The same, with the per-file work spread over all cores. */
-export async function parseSourcesParallel(files: readonly SourceFile[], onFile?: (done: number, total: number) => void): Promise<ParseResult> {
-  return corpusOf(await parseFilesParallel(files, onFile ? { onFile } : {}));
+export async function parseSourcesParallel(files: readonly SourceFile[], onFile?: (done: number, total: number) => void, timings?: Timings): Promise<ParseResult> {
+  const started = performance.now();
+  const perFile = await parseFilesParallel(files, onFile ? { onFile } : {});
+  timings?.set('parse', (performance.now() - started) / 1000);
+  return corpusOf(perFile, timings);
 }
 
-function corpusOf(perFile: readonly ParsedFile[]): ParseResult {
+function corpusOf(perFile: readonly ParsedFile[], timings?: Timings): ParseResult {
+  const started = performance.now();
   const parsed: ParsedArticle[] = [];
   const messages: Message[] = [];
   for (const r of perFile) {
@@ -42,6 +47,7 @@ function corpusOf(perFile: readonly ParsedFile[]): ParseResult {
   }
   const enriched = enrich(parsed);
   messages.push(...enriched.messages);
+  timings?.set('enrich', (performance.now() - started) / 1000);
   return { corpus: enriched.corpus, messages: sortMessages(messages) };
 }
 
@@ -51,9 +57,23 @@ export interface OutputOptions {
 }
 
 /** Every file of the site, one at a time. */
-export async function* outputs(corpus: Corpus, options: OutputOptions): AsyncGenerator<OutputFile> {
-  yield* generateSite(corpus, options);
-  yield* generateSearch(corpus.records, options.config);
+/** Seconds spent in each stage, for the build's closing line. */
+export type Timings = Map<string, number>;
+
+/** Every file of the site, one at a time; `timings` (if given) collects the seconds each stage takes. */
+export async function* outputs(corpus: Corpus, options: OutputOptions, timings?: Timings): AsyncGenerator<OutputFile> {
+  yield* timed('pages', generateSite(corpus, options), timings);
+  yield* timed('search', generateSearch(corpus.records, options.config), timings);
+}
+
+async function* timed<T>(stage: string, source: AsyncGenerator<T>, timings: Timings | undefined): AsyncGenerator<T> {
+  for (;;) {
+    const started = performance.now();
+    const next = await source.next();
+    timings?.set(stage, (timings.get(stage) ?? 0) + (performance.now() - started) / 1000);
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 export interface BuildInput {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPage, readArticleFiles, toPosix } from './load/index.js';
 import { parseSources, parseSourcesParallel, outputs } from './build.js';
+import type { Timings } from './build.js';
 import { openSiteWriter } from './site/index.js';
 import { serve } from './site/serve.js';
 import { basePath, ConfigError, loadConfigFile } from './config.js';
@@ -143,11 +144,12 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
   const found = await readArticleFiles(articlesDir);
   if (found.files.length === 0) printErr(`baoku: no .txt or .md page files under ${articlesDir}/`);
   const progress = progressLine(values.quiet ? null : process.stderr);
-  const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`));
+  const timings: Timings = new Map();
+  const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`), timings);
   const allMessages = [...found.messages, ...messages];
   const writer = await openSiteWriter(values.out as string);
   try {
-    for await (const file of outputs(corpus, { config, templatesDir: values.templates as string })) {
+    for await (const file of outputs(corpus, { config, templatesDir: values.templates as string }, timings)) {
       await writer.write(file);
       if (writer.count % 200 === 0) progress(`writing ${writer.count} files`);
     }
@@ -163,7 +165,8 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
   if (summary) printErr(summary);
   if (!values.quiet) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    print(`built ${corpus.records.length} articles from ${found.files.length} files into ${values.out}/ (${writer.count} files) in ${seconds} s`);
+    const stages = [...timings].map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
+    print(`built ${corpus.records.length} articles from ${found.files.length} files into ${values.out}/ (${writer.count} files) in ${seconds} s (${stages})`);
   }
   return values.strict && allMessages.length > 0 ? 1 : 0;
 }
