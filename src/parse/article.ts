@@ -4,8 +4,12 @@
  */
 import type { TextBlock } from './blocks.js';
 import type { ArticleDraft } from './columns.js';
-import { captions, classify, joins, subheadings, toBody } from './body.js';
-import type { BodyFacts, Item } from './body.js';
+import { classify } from './classify.js';
+import { captions } from './captions.js';
+import { subheadings } from './subheadings.js';
+import { joins } from './joins.js';
+import { toBody } from './items.js';
+import type { BodyFacts, Item } from './items.js';
 import { findDateline } from './datelines.js';
 import { bylineLine, isContinuationLine, isCreditLine, isEditorLine, sourceLine } from './lines.js';
 import { charLength, endsSentence } from './text.js';

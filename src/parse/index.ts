@@ -5,8 +5,8 @@
  *
  * The passes, in order: blocks.ts (markdown → blocks), columns.ts (headings
  * → articles and columns, kickers), toc.ts (tables of contents), article.ts
- * (subtitle, dateline, source, byline) with body.ts (editor lines,
- * continuation markers, source/byline lines, captions, subheadings, joins).
+ * (subtitle, dateline, source, byline) with the body passes classify.ts (editor lines,
+ * continuation markers, source/byline lines), captions.ts, subheadings.ts, joins.ts.
  */
 import { toBlocks } from './blocks.js';
 import type { TextBlock } from './blocks.js';
@@ -21,7 +21,11 @@ export { findArticles, isMarkedColumn, columnName } from './columns.js';
 export { isTableOfContents } from './toc.js';
 export { findDateline, namesInParentheses } from './datelines.js';
 export { isEditorLine, continuationMarker, sourceLine, bylineLine, isCreditLine, splitTrailingCredit } from './lines.js';
-export { classify, captions, subheadings, joins, toBody, isShortLine } from './body.js';
+export { classify } from './classify.js';
+export { captions } from './captions.js';
+export { subheadings, isShortLine } from './subheadings.js';
+export { joins } from './joins.js';
+export { toBody } from './items.js';
 export { isKickerLine, subtitleOf } from './article.js';
 export { joinLines, endsSentence, isoFromMonthDay } from './text.js';
 

@@ -1,0 +1,29 @@
+/**
+ * Pass 4 of an article's body (FORMAT.md §3): mends paragraphs that the
+ * page layout split.
+ */
+import type { Item } from './items.js';
+import { endsSentence } from './text.js';
+import { findDateline } from './datelines.js';
+import { isShortLine } from './subheadings.js';
+
+/**
+ * A paragraph that ends without sentence-final punctuation or with ，、
+ * continues in the next one
+ * (`作出` + `更大贡献。`, `过去10` + `年，是…`). Never across a subheading,
+ * caption or removed line, never into a short standalone line or a dateline.
+ */
+export function joins(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    // A paragraph that opens with a dateline starts a text; nothing runs into it.
+    if (item.kind === 'paragraph' && prev?.kind === 'paragraph' && !prev.bold && !item.bold &&
+        !endsSentence(prev.text) && !isShortLine(item.text) && !findDateline(item.text, null)) {
+      out[out.length - 1] = { ...prev, text: prev.text + item.text };
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
