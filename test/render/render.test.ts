@@ -54,4 +54,18 @@ describe('templates', () => {
     expect(error.file).toMatch(/base\.liquid$/);
     expect(error.line).toBe(3);
   });
+
+  it('render a partial once per distinct arguments with the partial filter, escaped inside', async () => {
+    const t = createTemplates(dir({ '_p.liquid': '[{{ n }}{{ site.title }}]', 'a.liquid': "{% for n in list %}{{ '_p' | partial: n: n }}{% endfor %}" }));
+    const site = { title: '<b>' };
+    expect(await t.render('a', { site, list: [1, 2, 1] })).toBe('[1&lt;b&gt;][2&lt;b&gt;][1&lt;b&gt;]');
+  });
+
+  it('name the partial and its line when a partial rendered by a filter fails', async () => {
+    const t = createTemplates(dir({ '_p.liquid': 'ok\n{{ x | nosuchfilter }}', 'a.liquid': "<p>\n{{ '_p' | partial }}</p>" }));
+    const error = (await t.render('a', {}).catch((e: unknown) => e)) as TemplateError;
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.file).toMatch(/_p\.liquid$/);
+    expect(error.line).toBe(2);
+  });
 });

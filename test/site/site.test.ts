@@ -93,6 +93,13 @@ describe('the archive site', () => {
     }
   });
 
+  it('links the site icon through the base path and heads the home page with the latest issue', async () => {
+    const pages = await buildSite(sampleCorpus(), { baseUrl: '/archive/' });
+    for (const [path, html] of pages) if (path.endsWith('.html')) expect(html, path).toContain('<link rel="icon" href="/archive/assets/favicon.svg" type="image/svg+xml">');
+    expect(pages.has('assets/favicon.svg')).toBe(true);
+    expect(pages.get('index.html')).toMatch(/<h1 id="latest-title"><a href="\/archive\/2025\/06\/12\/"><time datetime="2025-06-12">2025年6月12日<\/time><\/a><\/h1>/);
+  });
+
   it('builds byte-identical sites from the same records', async () => {
     const a = await buildSite();
     const b = await buildSite();
@@ -115,6 +122,14 @@ describe('article pages', () => {
     expect(html).toContain('href="/2025/06/12/"');
     expect(html).toContain('rel="next"');
     expect(html).toContain('王晓燕　陈立');
+  });
+
+  it('give the dateline once, marked up at the start of the body', async () => {
+    const pages = await buildSite();
+    const html = pages.get('2025/06/12/01/1/index.html')!;
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(main.split('本报讯（记者 王晓燕 陈立）')).toHaveLength(2);
+    expect(html).not.toContain('<dt>电头</dt>');
   });
 
   it('list at most five related articles, best first', async () => {
