@@ -67,11 +67,15 @@ export function createTemplates(dir: string, filters: Record<string, Filter> = {
       return html;
     },
   });
+  // Each template is parsed once; rendering then skips the file lookup.
+  const parsed = new Map<string, ReturnType<Liquid['parseFileSync']>>();
   const renderSync = (name: string, data: Record<string, unknown>): string => {
     try {
+      let tpl = parsed.get(name);
+      if (!tpl) parsed.set(name, (tpl = engine.parseFileSync(name)));
       // Synchronous rendering: the templates read no files while rendering
       // (they are parsed once and cached), and it is much faster.
-      return engine.renderFileSync(name, data);
+      return String(engine.renderSync(tpl, data));
     } catch (cause) {
       throw templateError(cause, path.join(dir, `${name}.liquid`));
     }
