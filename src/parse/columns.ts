@@ -10,7 +10,7 @@
  * then `## ■发布厅`, then its body).
  */
 import type { Block, HeadingBlock, TextBlock } from './blocks.js';
-import { isTableOfContents } from './toc.js';
+import { isTableOfContents, squash } from './toc.js';
 
 const MARKER = /^[■□◆◇●○▲★▶►◎☆]\s*/;
 const WRAPPED = /^【\s*([^】]+?)\s*】$/;
@@ -59,7 +59,8 @@ interface OpenColumn {
 
 /** `isKicker` decides whether the text block right above a headline is its kicker (引题). */
 export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlock) => boolean): Structure {
-  const headlines = blocks.filter((b): b is HeadingBlock => b.kind === 'heading').map((h) => h.text);
+  let squashed: string[] | undefined;
+  const headlines = () => (squashed ??= blocks.filter((b): b is HeadingBlock => b.kind === 'heading').map((h) => squash(h.text)));
   const articles: ArticleDraft[] = [];
   const leading: TextBlock[] = [];
   const contents: Structure['contents'] = [];
@@ -87,7 +88,7 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
         continue;
       }
       const section = sectionBlocks(blocks, i);
-      if (isTableOfContents(block.text, section, headlines.filter((h) => h !== block.text))) {
+      if (isTableOfContents(block.text, section, headlines)) {
         contents.push({ heading: block, blocks: section });
         i += section.length;
         continue;

@@ -10,12 +10,14 @@ const NUMBERED = /^(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）])\s*\S/;
 /** Names of contents boxes: `本版导读`, `新闻摘要`, `目录`, `内容提要`… */
 const CONTENTS_NAME = /^(?:本版|本期|今日|要闻)?(?:导读|目录|要目|提要|内容提要|新闻摘要|摘要|节目主要内容)$/;
 
-export function isTableOfContents(heading: string, blocks: readonly TextBlock[], otherHeadlines: readonly string[]): boolean {
+/** `headlines` gives every heading of the page; it is called only when the content is a numbered list. */
+export function isTableOfContents(heading: string, blocks: readonly TextBlock[], headlines: () => readonly string[]): boolean {
   const items = blocks.filter((b) => NUMBERED.test(b.text));
   // A contents box by name holds no prose of its own (`## 新闻摘要` + `ABSTRACT NOT FOUND`).
   if (CONTENTS_NAME.test(heading.replace(/\s/g, '')) && (items.length > 0 || !blocks.some((b) => /[。！？]/.test(b.text)))) return true;
   if (items.length < 2) return false;
-  const others = otherHeadlines.map(squash).filter((h) => h.length >= 2);
+  const own = squash(heading);
+  const others = headlines().filter((h) => h.length >= 2 && h !== own);
   const matching = items.filter((b) => {
     const item = squash(b.text.replace(NUMBERED, (m) => m.slice(-1)).replace(/[；;。:：]$/, ''));
     return item.length >= 2 && others.some((h) => h.includes(item) || item.includes(h));
@@ -25,6 +27,6 @@ export function isTableOfContents(heading: string, blocks: readonly TextBlock[],
     || items.length === blocks.length;
 }
 
-function squash(text: string): string {
+export function squash(text: string): string {
   return text.replace(/[\s*#【】]/g, '');
 }
