@@ -98,14 +98,19 @@ function issueView(issue: Issue) {
   return { route: issue.route, date: issue.date, pages: issue.pages.map(pageView), count: issue.articles.length };
 }
 
+/** Headlines shown under each recent issue on the home page. */
+const HOME_HEADLINES = 8;
+
 export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
   const { archive } = ctx;
   const latest = archive.issues.at(-1) ?? null;
-  const recent = archive.issues.slice(-RECENT_ISSUES).reverse().map(issueView);
+  // Each recent issue (and the undated articles) with its first headlines, so the home page reads as an index.
+  const glance = (issue: Issue) => ({ ...issueView(issue), headlines: issue.articles.slice(0, HOME_HEADLINES).map(summary) });
+  const recent = archive.issues.slice(-RECENT_ISSUES).reverse().map(glance);
   yield await page(ctx, 'index', '/', {
     latest: latest ? issueView(latest) : null,
     recent,
-    undated: archive.undated ? issueView(archive.undated) : null,
+    undated: archive.undated ? glance(archive.undated) : null,
     counts: {
       articles: archive.records.length,
       issues: archive.issues.length,
