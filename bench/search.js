@@ -169,7 +169,7 @@ function summarize(rows, size) {
   return {
     recall: hit / want,
     precision: got ? hit / got : 1,
-    exact: rows.filter((r) => r.got.size === r.want.size && [...r.got].every((u) => r.want.has(u))).length / rows.length,
+    exact: rows.filter((r) => r.got.size === r.want.size && [...r.got].every((u) => r.want.has(u))).length / rows.filter((r) => !r.skipped).length,
     bytes: [quantile(rows.map((r) => r.bytes), 0.5), quantile(rows.map((r) => r.bytes), 0.95), Math.max(...rows.map((r) => r.bytes))],
     ms: [quantile(rows.map((r) => r.ms), 0.5), quantile(rows.map((r) => r.ms), 0.95), Math.max(...rows.map((r) => r.ms))],
     size,
