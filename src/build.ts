@@ -63,7 +63,7 @@ export type Timings = Map<string, number>;
 /** Every file of the site, one at a time; `timings` (if given) collects the seconds each stage takes. */
 export async function* outputs(corpus: Corpus, options: OutputOptions, timings?: Timings): AsyncGenerator<OutputFile> {
   yield* timed('pages', generateSite(corpus, options), timings);
-  yield* timed('search', generateSearch(corpus.records, options.config), timings);
+  yield* timed('search', generateSearch(corpus.records, options.config, options.templatesDir), timings);
 }
 
 async function* timed<T>(stage: string, source: AsyncGenerator<T>, timings: Timings | undefined): AsyncGenerator<T> {

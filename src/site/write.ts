@@ -16,6 +16,8 @@ export interface SiteWriter {
   readonly count: number;
 }
 
+const MAX_IN_FLIGHT = 64;
+
 export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
@@ -25,28 +27,45 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const staging = path.join(parent, `.${base}-staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const made = new Set<string>();
+  const made = new Map<string, Promise<unknown>>();
   const written = new Set<string>();
+  // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
   let count = 0;
+  const settle = async () => {
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  };
   return {
     get count() {
       return count;
     },
     async write(file) {
+      if (failure) throw failure;
       const rel = file.path.replace(/^\/+/, '');
       const target = path.resolve(staging, rel);
       if (!target.startsWith(staging + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
       if (written.has(rel)) throw new Error(`two outputs want the same path: ${rel}`);
       written.add(rel);
       const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
+      let folder = made.get(dir);
+      if (!folder) {
+        folder = mkdir(dir, { recursive: true });
+        made.set(dir, folder);
       }
-      await writeFile(target, file.content);
+      const job: Promise<void> = folder
+        .then(() => writeFile(target, file.content))
+        .catch((cause: unknown) => {
+          failure ??= cause;
+        })
+        .finally(() => inFlight.delete(job));
+      inFlight.add(job);
       count++;
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     },
     async commit() {
+      await settle();
       const old = path.join(parent, `.${base}-old-${process.pid}`);
       let hadOld = true;
       try {
@@ -59,6 +78,7 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
       if (hadOld) await rm(old, { recursive: true, force: true });
     },
     async abort() {
+      await Promise.allSettled(inFlight);
       await rm(staging, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openSiteWriter } from '../../src/site/write.js';
+import { runCli } from '../helpers.js';
+
+let root = '';
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function oldSite(): string {
+  root = mkdtempSync(path.join(tmpdir(), 'baoku-write-'));
+  const out = path.join(root, 'dist');
+  mkdirSync(out);
+  writeFileSync(path.join(out, 'index.html'), 'old');
+  return out;
+}
+
+describe('the atomic site writer', () => {
+  it('swaps the new site in on commit, leaving nothing staged behind', async () => {
+    const out = oldSite();
+    const w = await openSiteWriter(out);
+    for (let i = 0; i < 300; i++) await w.write({ path: `a/${i % 7}/${i}.html`, content: `page ${i}` });
+    await w.write({ path: 'index.html', content: 'new' });
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('old');
+    await w.commit();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(readFileSync(path.join(out, 'a', '5', '299.html'), 'utf8')).toBe('page 299');
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+
+  it('leaves the previous site exactly as it was on abort', async () => {
+    const out = oldSite();
+    const w = await openSiteWriter(out);
+    await w.write({ path: 'index.html', content: 'new' });
+    await w.abort();
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('old');
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+
+  it.each([['../evil.html'], ['a/../../evil.html']])('refuses to write %s outside the output folder', async (p) => {
+    const out = oldSite();
+    const w = await openSiteWriter(out);
+    await expect(w.write({ path: p, content: 'x' })).rejects.toThrow(/outside the output folder/);
+    await w.abort();
+    expect(existsSync(path.join(root, 'evil.html'))).toBe(false);
+  });
+
+  it('refuses two files at one path', async () => {
+    const w = await openSiteWriter(oldSite());
+    await w.write({ path: 'a.html', content: '1' });
+    await expect(w.write({ path: 'a.html', content: '2' })).rejects.toThrow(/same path/);
+    await w.abort();
+  });
+
+  it('puts the old site back when a build was killed between the two renames', async () => {
+    const out = oldSite();
+    const parked = path.join(root, '.dist-old-12345');
+    rmSync(parked, { force: true, recursive: true });
+    // The state a SIGKILL after the first rename leaves: the old site parked, no dist.
+    writeFileSync(path.join(out, 'marker'), 'kept');
+    (await import('node:fs')).renameSync(out, parked);
+    const w = await openSiteWriter(out);
+    expect(readFileSync(path.join(out, 'marker'), 'utf8')).toBe('kept');
+    await w.abort();
+  });
+});
+
+describe('a failed build', () => {
+  it('leaves the previous site in place and says so', () => {
+    root = mkdtempSync(path.join(tmpdir(), 'baoku-failed-'));
+    const out = path.join(root, 'dist');
+    const templates = path.join(root, 'templates');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), 'previous site');
+    mkdirSync(templates);
+    writeFileSync(path.join(templates, 'base.liquid'), '{{ page | no_such_filter }}');
+    const r = runCli(['build', '--out', out, '--templates', templates]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/build failed/);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(readdirSync(root).sort()).toEqual(['dist', 'templates']);
+  });
+});
