@@ -8,12 +8,11 @@
 // browser takes long; the corpus test checks all of them in Node).
 // Prints recall, precision, bytes and time per query and index size.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import * as pagefind from 'pagefind';
 import { chromium } from 'playwright-core';
 import { readArticleFiles } from '../lib/load/index.js';
 import { parseSources } from '../lib/build.js';
@@ -34,6 +33,22 @@ const keep = args.includes('--keep');
 const corpus = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.resolve(root, '..', 'shared', 'corpus', 'cctv-news');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (s) => process.stderr.write(`${s}\n`);
+
+// Pagefind is not a dependency of the project: installed on first use into a
+// git-ignored folder beside this script.
+async function loadPagefind() {
+  const prefix = path.join(here, '.pagefind');
+  const entry = path.join(prefix, 'node_modules', 'pagefind');
+  if (!existsSync(entry)) {
+    log('installing pagefind@1.6.0 for the comparison');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', '--prefix', prefix, 'pagefind@1.6.0'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('could not install pagefind');
+  }
+  const pkg = JSON.parse(readFileSync(path.join(entry, 'package.json'), 'utf8'));
+  const main = typeof pkg.exports === 'object' ? (pkg.exports['.']?.import ?? pkg.exports['.']?.default ?? pkg.exports['.']) : pkg.main;
+  return import(pathToFileURL(path.join(entry, typeof main === 'string' ? main : 'lib/index.js')).href);
+}
 
 // 1. The records and the queries, with their ground truth.
 let t = performance.now();
@@ -62,6 +77,7 @@ if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
 buildSeconds = (performance.now() - t) / 1000;
 log(`site built in ${buildSeconds.toFixed(1)} s`);
 t = performance.now();
+const pagefind = await loadPagefind();
 const { index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
 for (const r of records) {
   await index.addHTMLFile({ url: r.url, content: readFileSync(path.join(dir, r.url, 'index.html'), 'utf8') });
