@@ -4,13 +4,23 @@
  */
 import { cut } from '../enrich/segment.js';
 import { createNormalizer } from './normalize.js';
-import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, quantizeLength, textPath } from './format.js';
+import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, quantizeLength, textParts, textPath } from './format.js';
 import type { ArticleRecord, OutputFile } from '../types.js';
 
 /** Postings larger than this get a file of their own instead of sitting in a shard. */
 const BIG_KEY_BYTES = 1024;
 /** Aim for shard files of about this size. */
 const SHARD_BYTES = 2048;
+/**
+ * Strings of 3 to DENSE_MAX characters found in at least this share of the
+ * articles (boilerplate such as a programme's name or a dateline) get keys
+ * of their own: article list and match counts, no positions. A term that is
+ * such a string is answered from its list alone, instead of from the
+ * positions of its bigrams, which are the largest files of the index.
+ */
+const DENSE_SHARE = 1 / 16;
+const DENSE_MIN_DOCS = 64;
+const DENSE_MAX = 12;
 
 export interface IndexMeta {
   /** Number of articles. */
@@ -62,6 +72,10 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const keys = new Map<string, KeyPostings>();
   const files: OutputFile[] = [];
   let totalWords = 0;
+  /** Folded fields of every article, one string each, fields joined by a line break. */
+  const texts: string[] = [];
+  const headLengths: number[] = [];
+  const lengths: number[] = [];
 
   docs.forEach((r, doc) => {
     const fields = searchFields(r);
@@ -71,8 +85,12 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
     const starts = fieldStarts(fields.map((f) => f.length));
     const uni = new Set<string>();
     const bi = new Map<string, number[]>();
+    lengths.push(lenQ);
+    headLengths.push(fields[0]!.length);
+    const foldedFields: string[] = [];
     fields.forEach((text, i) => {
       const folded = normalize(text);
+      foldedFields.push(folded);
       const base = starts[i]!;
       for (let j = 0; j < folded.length; j++) {
         const c = folded[j]!;
@@ -86,6 +104,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
         }
       }
     });
+    texts.push(foldedFields.join('\n'));
     for (const key of uni) add(keys, key, doc, lenQ);
     for (const [key, positions] of bi) {
       const p = add(keys, key, doc, lenQ);
@@ -97,11 +116,15 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
         last = pos;
       }
     }
+    const parts = textParts(fields);
     files.push({
       path: `search/index/${textPath(doc)}`,
-      content: JSON.stringify({ u: r.url, h: r.headline, d: r.issueDate, s: r.source, f: fields }),
+      content: JSON.stringify({ u: r.url, h: r.headline, d: r.issueDate, s: r.source, f: parts[0], n: parts.length }),
     });
+    for (let i = 1; i < parts.length; i++) files.push({ path: `search/index/${textPath(doc, i)}`, content: JSON.stringify({ f: parts[i] }) });
   });
+
+  denseKeys(keys, texts, headLengths, lengths);
 
   // Shards: small keys inline, large ones in files of their own.
   const sorted = [...keys.keys()].sort(cmp);
@@ -162,6 +185,61 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   files.push({ path: 'search/index/facets.json', content: JSON.stringify(f) });
   files.push({ path: 'search/index/facet-names.json', content: JSON.stringify({ sections: f.sections.map((e) => e[0]), sources: f.sources.map((e) => e[0]) }) });
   return { meta: { docs: docs.length, shards, avgLength: docs.length ? totalWords / docs.length : 0, foldBlocks }, files };
+}
+
+/**
+ * Adds the dense strings (DENSE_SHARE) as keys, level by level: a string of
+ * n characters can only be dense when both its strings of n - 1 are, so each
+ * level only looks at the starts where the previous level's strings were.
+ */
+function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], headLengths: readonly number[], lengths: readonly number[]): void {
+  const minDocs = Math.max(DENSE_MIN_DOCS, Math.ceil(texts.length * DENSE_SHARE));
+  let dense = new Set<string>();
+  for (const [k, p] of keys) if (k.length === 2 && p.df >= minDocs) dense.add(k);
+  // Per article: the starts of a dense string of the current length.
+  let starts: Int32Array[] = texts.map((text) => {
+    const out: number[] = [];
+    for (let j = 0; j + 2 <= text.length; j++) if (dense.has(text.slice(j, j + 2))) out.push(j);
+    return Int32Array.from(out);
+  });
+  for (let n = 3; n <= DENSE_MAX && dense.size > 0; n++) {
+    // Strings of n characters whose two strings of n - 1 are dense, with the articles holding them.
+    const found = new Map<string, { docs: number[]; counts: number[]; heads: number[] }>();
+    texts.forEach((text, doc) => {
+      const s = starts[doc]!;
+      for (let i = 0; i + 1 < s.length; i++) {
+        const j = s[i]!;
+        if (s[i + 1] !== j + 1) continue;
+        const key = text.slice(j, j + n);
+        let f = found.get(key);
+        if (!f) found.set(key, (f = { docs: [], counts: [], heads: [] }));
+        const last = f.docs.length - 1;
+        const head = j < headLengths[doc]! ? 1 : 0;
+        if (last >= 0 && f.docs[last] === doc) {
+          f.counts[last]!++;
+          f.heads[last] = f.heads[last]! | head;
+        } else {
+          f.docs.push(doc);
+          f.counts.push(1);
+          f.heads.push(head);
+        }
+      }
+    });
+    const next = new Set<string>();
+    for (const key of [...found.keys()].sort(cmp)) {
+      const f = found.get(key)!;
+      if (f.docs.length < minDocs) continue;
+      next.add(key);
+      f.docs.forEach((doc, i) => add(keys, key, doc, lengths[doc]!).docs.varint(f.counts[i]! * 2 + f.heads[i]!));
+    }
+    dense = next;
+    starts = texts.map((text, doc) => {
+      const s = starts[doc]!;
+      const out: number[] = [];
+      for (let i = 0; i + 1 < s.length; i++) if (s[i + 1] === s[i]! + 1 && next.has(text.slice(s[i]!, s[i]! + n))) out.push(s[i]!);
+      return Int32Array.from(out);
+    });
+  }
 }
 
 function add(keys: Map<string, KeyPostings>, key: string, doc: number, lenQ: number): KeyPostings {

@@ -8,7 +8,8 @@
  *   inline or, when they are large, in `b/<key>.bin` (articles, match
  *   counts) and `p/<key>.bin` (positions).
  * - `t/<block>/<doc>.json`  one article: url, headline, date, source and the
- *   texts of its fields (snippets).
+ *   first texts of its fields (snippets); `t/<block>/<doc>-<part>.json` the
+ *   rest of its texts, in parts (TEXT_PART).
  * - `fold/<hh>.json`  the folding table of normalize.ts, by high byte.
  * - `facets.json`  dates, sections and sources → doc ids (filters only).
  *
@@ -52,8 +53,31 @@ export function bigKeyName(key: string): string {
 /** Articles per folder of `t/`. */
 export const TEXT_BLOCK = 1024;
 
-export function textPath(doc: number): string {
-  return `t/${Math.floor(doc / TEXT_BLOCK).toString(36)}/${doc.toString(36)}.json`;
+/**
+ * An article's texts come in parts of whole fields of about this many
+ * characters: part 0 (with the url, headline, date and source) is enough
+ * for the snippet when a match is in it, and only then are the rest fetched.
+ */
+export const TEXT_PART = 600;
+
+/** Part 0 is `{ u, h, d, s, f, n }` (n: number of parts), the others `{ f }`. */
+export function textPath(doc: number, part = 0): string {
+  return `t/${Math.floor(doc / TEXT_BLOCK).toString(36)}/${doc.toString(36)}${part ? `-${part}` : ''}.json`;
+}
+
+/** Splits fields into parts of whole fields, each of at most TEXT_PART characters unless one field is longer. */
+export function textParts(fields: readonly string[]): string[][] {
+  const parts: string[][] = [];
+  let size = Infinity;
+  for (const f of fields) {
+    if (size + f.length > TEXT_PART) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1]!.push(f);
+    size += f.length;
+  }
+  return parts.length ? parts : [[]];
 }
 
 /** Document length in words → one byte (log scale), and back. */

@@ -70,12 +70,23 @@ interface ArticleText {
   d: string | null;
   s: string | null;
   f: string[];
+  /** Number of parts of the texts (format.ts textPath). */
+  n?: number;
 }
 
 const K1 = 1.2;
 const B = 0.75;
 /** A match in the headline counts this many times. */
 const HEADLINE_WEIGHT = 3;
+
+/** The keys a term looks up: its character, or its bigrams and itself. */
+function termKeys(term: string): string[] {
+  if (term.length === 0) return [];
+  if (term.length === 1) return [term];
+  const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
+  if (term.length > 2) keys.push(term);
+  return keys;
+}
 
 export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: string) {
   const cache = new Map<string, Promise<unknown>>();
@@ -141,7 +152,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       e.docs ?? file('b'),
       !withPositions ? null : e.positions ?? (e.positionsSize ? file('p') : new Uint8Array(0)),
     ]);
-    return decode(docs, positions, e.df, key.length === 2);
+    return decode(docs, positions, e.df, key.length >= 2);
   }
 
   async function matchTerm(term: string): Promise<TermHits> {
@@ -153,18 +164,19 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
       return hits;
     }
-    if (term.length === 2) {
-      // One bigram: its article list says everything, positions are not needed.
-      const e = await entry(term);
-      if (!e) return hits;
-      const p = await postings(term, e, false);
+    // Every bigram of the term and, for a longer term, the term itself: a
+    // bigram or a dense string (build-index.ts) has a key with its article
+    // list and match counts, so positions are not needed.
+    const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
+    const [whole, ...entries] = await Promise.all([term.length > 2 ? entry(term) : undefined, ...keys.map(entry)]);
+    const direct = term.length === 2 ? entries[0] : whole;
+    if (direct) {
+      const p = await postings(term, direct, false);
       p.docs.forEach((d, i) => hits.docs.set(d, { count: p.counts![i]!, head: p.heads![i]!, lenQ: p.lenQ[i]! }));
       return hits;
     }
-    // Every bigram of the term: a missing one means no match; their sizes choose the cover.
-    const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
-    const entries = await Promise.all(keys.map(entry));
-    if (entries.some((e) => !e)) return hits;
+    // A missing bigram means no match; their sizes choose the cover.
+    if (term.length === 2 || entries.some((e) => !e)) return hits;
     const offsets = cheapestCover(entries.map((e) => (e!.docs ? 0 : e!.docsSize + e!.positionsSize)));
     const lists = await Promise.all(offsets.map((o) => postings(keys[o]!, entries[o]!, true)));
     const ps = lists as Postings[];
@@ -241,6 +253,11 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
   return async function search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const limit = options.limit ?? 10;
     const offset = options.offset ?? 0;
+    // The shards of the keys of the query as typed are fetched with the folding
+    // table: most queries fold to themselves, so they are the shards needed.
+    for (const token of query.split(/[\s"]+/)) {
+      for (const key of termKeys(token)) shard(hashKey(key) % meta.shards).catch(() => undefined);
+    }
     const normalize = createNormalizer(await foldTableFor(query, 'fwd'));
     const terms = parseQuery(query, normalize);
     if (terms.length === 0 || meta.docs === 0) return { total: 0, results: [], terms };
@@ -274,10 +291,19 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     // A few dozen requests at a time: `limit: Infinity` may ask for thousands of articles.
     for (let i = 0; i < page.length; i += 48) {
       results.push(...(await Promise.all(page.slice(i, i + 48).map(async ({ doc }) => {
-        const path = textPath(doc);
-        const a = await once(path, async () => JSON.parse(await source.text(path)) as ArticleText);
-        if (page.length > 48) cache.delete(path);
-        return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: highlighter(a.f) };
+        const load = async <T>(path: string): Promise<T> => {
+          const v = await once(path, async () => JSON.parse(await source.text(path)) as T);
+          if (page.length > 48) cache.delete(path);
+          return v;
+        };
+        const a = await load<ArticleText>(textPath(doc));
+        let fields = a.f;
+        // The later parts only when the first has no match after the headline.
+        if ((a.n ?? 1) > 1 && !highlighter.inBody(fields)) {
+          const rest = await Promise.all(Array.from({ length: a.n! - 1 }, (_, i) => load<{ f: string[] }>(textPath(doc, i + 1))));
+          fields = fields.concat(...rest.map((p) => p.f));
+        }
+        return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: highlighter(fields) };
       }))));
     }
     return { total: scored.length, results, terms };

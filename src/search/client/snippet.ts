@@ -9,7 +9,13 @@ const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 96;
 
 /** Finds the terms in an article's own text (unfolded) and returns an HTML snippet with `<mark>`s. */
-export function createHighlighter(terms: readonly string[], revTable: string): (fields: readonly string[]) => string {
+export interface Highlighter {
+  (fields: readonly string[]): string;
+  /** Whether a field after the headline has a match (then the snippet needs no later field). */
+  inBody(fields: readonly string[]): boolean;
+}
+
+export function createHighlighter(terms: readonly string[], revTable: string): Highlighter {
   // Characters that fold to a term character: the reverse table of normalize.ts.
   const pre = new Map<string, string>();
   for (let i = 0; i + 1 < revTable.length; i += 2) pre.set(revTable[i + 1]!, (pre.get(revTable[i + 1]!) ?? '') + revTable[i]!);
@@ -30,7 +36,7 @@ export function createHighlighter(terms: readonly string[], revTable: string): (
     }
     return out;
   };
-  return (fields) => {
+  const snippet = (fields: readonly string[]): string => {
     // The first body field with a match, else the first body field (headline matches show in the headline).
     let field = fields.length > 1 ? fields[1]! : fields[0] ?? '';
     let found = matches(field);
@@ -55,6 +61,7 @@ export function createHighlighter(terms: readonly string[], revTable: string): (
     if (end < field.length) html += '…';
     return html;
   };
+  return Object.assign(snippet, { inBody: (fields: readonly string[]) => fields.some((f, i) => i > 0 && matches(f).length > 0) });
 }
 
 export function escapeHtml(s: string): string {
