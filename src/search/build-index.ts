@@ -4,7 +4,7 @@
  */
 import { cut } from '../enrich/segment.js';
 import { createNormalizer } from './normalize.js';
-import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, quantizeLength, textParts, textPath } from './format.js';
+import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, positionBlockSize, positionPath, quantizeLength, textParts, textPath, ByteReader } from './format.js';
 import type { ArticleRecord, OutputFile } from '../types.js';
 
 /** Postings larger than this get a file of their own instead of sitting in a shard. */
@@ -27,10 +27,19 @@ export interface IndexMeta {
   docs: number;
   /** Number of key shards. */
   shards: number;
+  /** Articles per block of a large key's positions (`p/<key>-<block>.bin`). */
+  docBlock: number;
   /** Mean article length in words (nodejieba). */
   avgLength: number;
   /** High bytes (`code >> 8`) that have a `fold/<hh>.json` file. */
   foldBlocks: number[];
+  /** The folding pairs of the blocks inlined in search.js (ASCII, CJK punctuation, CJK ideographs, full-width forms). */
+  fold: { blocks: number[]; fwd: string; rev: string };
+}
+
+/** Fold blocks shipped inside search.js rather than fetched. */
+function inlineFoldBlock(hh: number): boolean {
+  return hh === 0x00 || hh === 0x30 || hh === 0xff || (hh >= 0x4e && hh <= 0x9f);
 }
 
 export interface BuiltIndex {
@@ -132,6 +141,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const size = (p: KeyPostings) => p.docs.length + p.positions.length;
   for (const k of sorted) if (size(keys.get(k)!) <= BIG_KEY_BYTES) smallBytes += size(keys.get(k)!) + 8;
   const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, smallBytes / SHARD_BYTES))));
+  const docBlock = positionBlockSize(docs.length);
   const shardKeys: string[][] = Array.from({ length: shards }, () => []);
   for (const k of sorted) shardKeys[hashKey(k) % shards]!.push(k);
   // Every shard is written, even an empty one: the client never meets a missing file.
@@ -152,7 +162,16 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
         w.varint(docs.length);
         w.varint(positions.length);
         files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: docs });
-        if (positions.length) files.push({ path: `search/index/p/${bigKeyName(k)}.bin`, content: positions });
+        if (positions.length) {
+          // Positions by block of articles, so a phrase fetches only the blocks of its candidates.
+          const blocks = positionBlocks(docs, positions, docBlock);
+          let mask = 0;
+          for (const [b, content] of blocks) {
+            mask += 2 ** b;
+            files.push({ path: `search/index/${positionPath(k, b)}`, content });
+          }
+          w.varint(mask);
+        }
       } else {
         w.byte(0);
         w.varint(docs.length);
@@ -180,11 +199,19 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
     const b = blocks.get(hh)!;
     files.push({ path: `search/index/fold/${hh.toString(16)}.json`, content: JSON.stringify([b.fwd, b.rev]) });
   }
+  // The blocks of most queries' characters ride in search.js: their forward
+  // pairs, and the reverse pairs that do not come from an inlined block.
+  const inline = foldBlocks.filter(inlineFoldBlock);
+  const fold = { blocks: inline, fwd: inline.map((hh) => blocks.get(hh)!.fwd).join(''), rev: '' };
+  for (const hh of inline) {
+    const rev = blocks.get(hh)!.rev;
+    for (let i = 0; i + 1 < rev.length; i += 2) if (!inlineFoldBlock(rev.charCodeAt(i) >> 8)) fold.rev += rev.slice(i, i + 2);
+  }
 
   const f = facets(docs);
   files.push({ path: 'search/index/facets.json', content: JSON.stringify(f) });
   files.push({ path: 'search/index/facet-names.json', content: JSON.stringify({ sections: f.sections.map((e) => e[0]), sources: f.sources.map((e) => e[0]) }) });
-  return { meta: { docs: docs.length, shards, avgLength: docs.length ? totalWords / docs.length : 0, foldBlocks }, files };
+  return { meta: { docs: docs.length, shards, docBlock, avgLength: docs.length ? totalWords / docs.length : 0, foldBlocks, fold }, files };
 }
 
 /**
@@ -240,6 +267,35 @@ function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], hea
       return Int32Array.from(out);
     });
   }
+}
+
+/** Splits a bigram's positions by block of articles: per article, its id delta, match count and position deltas. */
+function positionBlocks(docs: Uint8Array, positions: Uint8Array, docBlock: number): [number, Uint8Array][] {
+  const out: [number, Uint8Array][] = [];
+  const d = new ByteReader(docs);
+  const p = new ByteReader(positions);
+  let doc = 0;
+  let block = -1;
+  let prev = 0;
+  let w = new ByteWriter();
+  while (!d.done) {
+    doc += d.varint();
+    d.byte();
+    const count = d.varint() >>> 1;
+    const b = Math.floor(doc / docBlock);
+    if (b !== block) {
+      if (block >= 0) out.push([block, w.result()]);
+      w = new ByteWriter();
+      block = b;
+      prev = b * docBlock;
+    }
+    w.varint(doc - prev);
+    prev = doc;
+    w.varint(count);
+    for (let c = 0; c < count; c++) w.varint(p.varint());
+  }
+  if (block >= 0) out.push([block, w.result()]);
+  return out;
 }
 
 function add(keys: Map<string, KeyPostings>, key: string, doc: number, lenQ: number): KeyPostings {

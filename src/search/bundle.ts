@@ -21,7 +21,7 @@ function clientDir(): string {
 
 export async function bundleClient(meta: IndexMeta): Promise<{ search: string; page: string }> {
   const dir = clientDir();
-  const common = { bundle: true, format: 'esm', target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent' } as const;
+  const common = { bundle: true, format: 'esm', target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent', charset: 'utf8' } as const;
   const search = await build({
     ...common,
     stdin: {

@@ -6,7 +6,8 @@
  * Layout under `search/index/`:
  * - `k/<shard>.bin`  keys hashed into shards; each key holds its postings
  *   inline or, when they are large, in `b/<key>.bin` (articles, match
- *   counts) and `p/<key>.bin` (positions).
+ *   counts) and `p/<key>-<block>.bin` (positions of the articles of one
+ *   block of article ids: id delta, count, position deltas per article).
  * - `t/<block>/<doc>.json`  one article: url, headline, date, source and the
  *   first texts of its fields (snippets); `t/<block>/<doc>-<part>.json` the
  *   rest of its texts, in parts (TEXT_PART).
@@ -48,6 +49,17 @@ export function bigKeyName(key: string): string {
   let s = '';
   for (let i = 0; i < key.length; i++) s += key.charCodeAt(i).toString(16).padStart(4, '0');
   return s;
+}
+
+/** Articles per block of positions: a power of two, at most 32 blocks (a key's blocks are one 32-bit mask). */
+export function positionBlockSize(docs: number): number {
+  let size = 64;
+  while (size * 32 < docs) size *= 2;
+  return size;
+}
+
+export function positionPath(key: string, block: number): string {
+  return `p/${bigKeyName(key)}-${block.toString(36)}.bin`;
 }
 
 /** Articles per folder of `t/`. */

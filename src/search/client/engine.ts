@@ -6,7 +6,7 @@
  * result contains every term and no containing article is missed.
  */
 import { createNormalizer, parseQuery } from '../normalize.js';
-import { ByteReader, HEADLINE_SPAN, bigKeyName, dequantizeLength, hashKey, textPath } from '../format.js';
+import { ByteReader, HEADLINE_SPAN, bigKeyName, dequantizeLength, hashKey, positionPath, textPath } from '../format.js';
 import type { IndexMeta, Facets } from '../build-index.js';
 import { createHighlighter } from './snippet.js';
 import { cheapestCover, decode } from './postings.js';
@@ -58,6 +58,8 @@ interface KeyEntry {
   positions: Uint8Array | null;
   docsSize: number;
   positionsSize: number;
+  /** Large bigrams: bit b set when block b of articles has positions (`p/<key>-<b>.bin`). */
+  mask: number;
 }
 
 interface TermHits {
@@ -109,11 +111,19 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     });
   }
 
+  const inlineBlocks = new Set(meta.fold?.blocks ?? []);
   async function foldTableFor(text: string, part: 'fwd' | 'rev'): Promise<string> {
     const blocks = new Set<number>();
-    for (let i = 0; i < text.length; i++) if (foldBlocks.has(text.charCodeAt(i) >> 8)) blocks.add(text.charCodeAt(i) >> 8);
+    let inline = false;
+    for (let i = 0; i < text.length; i++) {
+      const hh = text.charCodeAt(i) >> 8;
+      if (inlineBlocks.has(hh)) inline = true;
+      else if (foldBlocks.has(hh)) blocks.add(hh);
+    }
     const loaded = await Promise.all([...blocks].map(foldBlock));
-    return loaded.map((b) => b[part]).join('');
+    // Inlined: the forward pairs serve both ways (plus the reverse pairs from other blocks).
+    const own = inline ? (part === 'fwd' ? meta.fold.fwd : meta.fold.fwd + meta.fold.rev) : '';
+    return own + loaded.map((b) => b[part]).join('');
   }
 
   function shard(n: number): Promise<Map<string, KeyEntry>> {
@@ -130,11 +140,11 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
         const external = r.byte() === 1;
         const docsSize = r.varint();
         const positionsSize = r.varint();
-        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize });
+        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize, mask: positionsSize ? r.varint() : 0 });
         else {
           const docs = buf.subarray(r.pos, r.pos + docsSize);
           const positions = buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize);
-          keys.set(key, { df, docs, positions, docsSize, positionsSize });
+          keys.set(key, { df, docs, positions, docsSize, positionsSize, mask: 0 });
           r.pos += docsSize + positionsSize;
         }
       }
@@ -146,13 +156,11 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     return (await shard(hashKey(key) % meta.shards)).get(key);
   }
 
-  async function postings(key: string, e: KeyEntry, withPositions: boolean): Promise<Postings> {
-    const file = (dir: string) => once(`${dir}/${bigKeyName(key)}.bin`, () => source.bytes(`${dir}/${bigKeyName(key)}.bin`));
-    const [docs, positions] = await Promise.all([
-      e.docs ?? file('b'),
-      !withPositions ? null : e.positions ?? (e.positionsSize ? file('p') : new Uint8Array(0)),
-    ]);
-    return decode(docs, positions, e.df, key.length >= 2);
+  /** A key's article list (inline or `b/<key>.bin`), without positions. */
+  async function postings(key: string, e: KeyEntry): Promise<Postings> {
+    const path = `b/${bigKeyName(key)}.bin`;
+    const docs = e.docs ?? (await once(path, () => source.bytes(path)));
+    return decode(docs, null, e.df, key.length >= 2);
   }
 
   async function matchTerm(term: string): Promise<TermHits> {
@@ -160,7 +168,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     if (term.length === 1) {
       const e = await entry(term);
       if (!e) return hits;
-      const p = await postings(term, e, false);
+      const p = await postings(term, e);
       p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
       return hits;
     }
@@ -171,49 +179,83 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     const [whole, ...entries] = await Promise.all([term.length > 2 ? entry(term) : undefined, ...keys.map(entry)]);
     const direct = term.length === 2 ? entries[0] : whole;
     if (direct) {
-      const p = await postings(term, direct, false);
+      const p = await postings(term, direct);
       p.docs.forEach((d, i) => hits.docs.set(d, { count: p.counts![i]!, head: p.heads![i]!, lenQ: p.lenQ[i]! }));
       return hits;
     }
     // A missing bigram means no match; their sizes choose the cover.
     if (term.length === 2 || entries.some((e) => !e)) return hits;
-    const offsets = cheapestCover(entries.map((e) => (e!.docs ? 0 : e!.docsSize + e!.positionsSize)));
-    const lists = await Promise.all(offsets.map((o) => postings(keys[o]!, entries[o]!, true)));
-    const ps = lists as Postings[];
-    const idx = ps.map(() => 0);
-    const first = ps[0]!;
-    outer: for (let i = 0; i < first.docs.length; i++) {
-      const doc = first.docs[i]!;
-      for (let k = 1; k < ps.length; k++) {
-        const docs = ps[k]!.docs;
-        let j = idx[k]!;
-        while (j < docs.length && docs[j]! < doc) j++;
-        idx[k] = j;
-        if (j >= docs.length) break outer;
-        if (docs[j] !== doc) continue outer;
-      }
+    const es = entries as KeyEntry[];
+    const offsets = cheapestCover(es.map((e) => (e.docs ? 0 : e.docsSize + e.positionsSize)));
+    // Candidates: the articles of the rarest cover bigram that are in every inline list.
+    const driver = offsets.reduce((best, o) => (es[o]!.df < es[best]!.df ? o : best), offsets[0]!);
+    const d = await postings(keys[driver]!, es[driver]!);
+    const inline = offsets.filter((o) => es[o]!.docs).map((o) => positionsOf(es[o]!));
+    const candidates: number[] = [];
+    d.docs.forEach((doc, i) => {
+      if (inline.every((m) => m.has(doc))) candidates.push(i);
+    });
+    if (candidates.length === 0) return hits;
+    // Positions: inline, or the blocks of the candidates only.
+    const pos = await Promise.all(offsets.map((o) => (es[o]!.docs ? positionsOf(es[o]!) : blockPositions(keys[o]!, es[o]!, candidates.map((i) => d.docs[i]!)))));
+    for (const i of candidates) {
+      const doc = d.docs[i]!;
+      const lists = pos.map((m) => m.get(doc));
+      if (lists.some((l) => !l)) continue;
       // Verify: every cover bigram at its offset from the same start.
-      const ptr = ps.map((p, k) => p.starts![k === 0 ? i : idx[k]!]!);
-      const end = ps.map((p, k) => p.starts![(k === 0 ? i : idx[k]!) + 1]!);
+      const ptr = lists.map(() => 0);
       let count = 0;
       let head = 0;
-      for (let a = ptr[0]!; a < end[0]!; a++) {
-        const start = first.positions![a]!;
+      for (const start of lists[0]!) {
         let ok = true;
-        for (let k = 1; k < ps.length && ok; k++) {
+        for (let k = 1; k < lists.length && ok; k++) {
           const want = start + offsets[k]!;
-          const pos = ps[k]!.positions!;
-          while (ptr[k]! < end[k]! && pos[ptr[k]!]! < want) ptr[k]!++;
-          ok = ptr[k]! < end[k]! && pos[ptr[k]!] === want;
+          const l = lists[k]!;
+          while (ptr[k]! < l.length && l[ptr[k]!]! < want) ptr[k]!++;
+          ok = ptr[k]! < l.length && l[ptr[k]!] === want;
         }
         if (ok) {
           count++;
           if (start < HEADLINE_SPAN) head++;
         }
       }
-      if (count > 0) hits.docs.set(doc, { count, head, lenQ: first.lenQ[i]! });
+      if (count > 0) hits.docs.set(doc, { count, head, lenQ: d.lenQ[i]! });
     }
     return hits;
+  }
+
+  /** The positions of an inline bigram, per article. */
+  function positionsOf(e: KeyEntry): Map<number, Int32Array> {
+    const p = decode(e.docs!, e.positions!, e.df, true);
+    const m = new Map<number, Int32Array>();
+    p.docs.forEach((doc, i) => m.set(doc, p.positions!.subarray(p.starts![i]!, p.starts![i + 1]!)));
+    return m;
+  }
+
+  /** The positions of a large bigram in the articles of `docs`: only their blocks are fetched. */
+  async function blockPositions(key: string, e: KeyEntry, docs: readonly number[]): Promise<Map<number, Int32Array>> {
+    const blocks = new Set<number>();
+    for (const doc of docs) {
+      const b = Math.floor(doc / meta.docBlock);
+      if (Math.floor(e.mask / 2 ** b) % 2 === 1) blocks.add(b);
+    }
+    const m = new Map<number, Int32Array>();
+    const loaded = await Promise.all([...blocks].map((b) => {
+      const path = positionPath(key, b);
+      return once(path, () => source.bytes(path)).then((buf) => [b, buf] as const);
+    }));
+    for (const [b, buf] of loaded) {
+      const r = new ByteReader(buf);
+      let doc = b * meta.docBlock;
+      while (!r.done) {
+        doc += r.varint();
+        const list = new Int32Array(r.varint());
+        let p = 0;
+        for (let c = 0; c < list.length; c++) list[c] = p += r.varint();
+        m.set(doc, list);
+      }
+    }
+    return m;
   }
 
   async function facets(): Promise<Facets> {
@@ -253,10 +295,17 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
   return async function search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const limit = options.limit ?? 10;
     const offset = options.offset ?? 0;
-    // The shards of the keys of the query as typed are fetched with the folding
-    // table: most queries fold to themselves, so they are the shards needed.
-    for (const token of query.split(/[\s"]+/)) {
-      for (const key of termKeys(token)) shard(hashKey(key) % meta.shards).catch(() => undefined);
+    // When folding tables must be fetched, the shards of the keys of the query
+    // as typed come with them: most queries fold to themselves.
+    let fetched = false;
+    for (let i = 0; i < query.length; i++) {
+      const hh = query.charCodeAt(i) >> 8;
+      if (!inlineBlocks.has(hh) && foldBlocks.has(hh)) fetched = true;
+    }
+    if (fetched) {
+      for (const token of query.split(/[\s"]+/)) {
+        for (const key of termKeys(token)) shard(hashKey(key) % meta.shards).catch(() => undefined);
+      }
     }
     const normalize = createNormalizer(await foldTableFor(query, 'fwd'));
     const terms = parseQuery(query, normalize);
