@@ -118,6 +118,18 @@ describe('large postings', () => {
     expect((await search('第12号文件', { limit: Infinity })).total).toBe(1);
     expect((await search('会谈成果', { limit: Infinity })).total).toBe(0);
   });
+  it('answers a string found in many articles from its own list, without positions', async () => {
+    const { search, loaded } = memorySearch(many);
+    expect((await search('双方举行会谈', { limit: Infinity })).total).toBe(400);
+    expect(loaded.some((p) => p.startsWith('p/'))).toBe(false);
+  });
+  it('fetches only the position blocks of a rare phrase\'s candidates', async () => {
+    const { search, loaded, files } = memorySearch(many);
+    expect((await search('第12号文件：双方', { limit: Infinity })).total).toBe(1);
+    const blocks = [...files.keys()].filter((p) => p.startsWith('p/'));
+    const got = loaded.filter((p) => p.startsWith('p/'));
+    expect(got.length).toBeLessThan(blocks.length / 4);
+  });
   it('ranks articles with the term in the headline first', async () => {
     const r = await search('会谈', { limit: 5 });
     for (const x of r.results) expect(x.headline).toBe('会谈消息');
