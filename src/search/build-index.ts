@@ -9,6 +9,8 @@ import type { ArticleRecord, OutputFile } from '../types.js';
 
 /** Postings larger than this get a file of their own instead of sitting in a shard. */
 const BIG_KEY_BYTES = 1024;
+/** Large bigrams' positions are split into blocks of about this size at least (at most 32 blocks). */
+const POSITION_BLOCK_BYTES = 4096;
 /** Aim for shard files of about this size. */
 const SHARD_BYTES = 2048;
 /**
@@ -164,12 +166,15 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
         files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: docs });
         if (positions.length) {
           // Positions by block of articles, so a phrase fetches only the blocks of its candidates.
-          const blocks = positionBlocks(docs, positions, docBlock);
+          // Blocks of at least POSITION_BLOCK_BYTES on average: fewer, larger blocks for smaller keys.
+          const shift = 5 - Math.floor(Math.log2(Math.max(1, Math.min(32, positions.length / POSITION_BLOCK_BYTES))));
+          const blocks = positionBlocks(docs, positions, docBlock * 2 ** shift);
           let mask = 0;
           for (const [b, content] of blocks) {
             mask += 2 ** b;
             files.push({ path: `search/index/${positionPath(k, b)}`, content });
           }
+          w.varint(shift);
           w.varint(mask);
         }
       } else {

@@ -7,7 +7,8 @@
  * - `k/<shard>.bin`  keys hashed into shards; each key holds its postings
  *   inline or, when they are large, in `b/<key>.bin` (articles, match
  *   counts) and `p/<key>-<block>.bin` (positions of the articles of one
- *   block of article ids: id delta, count, position deltas per article).
+ *   block of article ids: id delta, count, position deltas per article; up
+ *   to 32 blocks per key, fewer for smaller keys).
  * - `t/<block>/<doc>.json`  one article: url, headline, date, source and the
  *   first texts of its fields (snippets); `t/<block>/<doc>-<part>.json` the
  *   rest of its texts, in parts (TEXT_PART).

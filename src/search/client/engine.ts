@@ -58,6 +58,8 @@ interface KeyEntry {
   positions: Uint8Array | null;
   docsSize: number;
   positionsSize: number;
+  /** Large bigrams: their blocks hold `meta.docBlock << shift` articles each. */
+  shift: number;
   /** Large bigrams: bit b set when block b of articles has positions (`p/<key>-<b>.bin`). */
   mask: number;
 }
@@ -140,11 +142,11 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
         const external = r.byte() === 1;
         const docsSize = r.varint();
         const positionsSize = r.varint();
-        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize, mask: positionsSize ? r.varint() : 0 });
+        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize, shift: positionsSize ? r.varint() : 0, mask: positionsSize ? r.varint() : 0 });
         else {
           const docs = buf.subarray(r.pos, r.pos + docsSize);
           const positions = buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize);
-          keys.set(key, { df, docs, positions, docsSize, positionsSize, mask: 0 });
+          keys.set(key, { df, docs, positions, docsSize, positionsSize, shift: 0, mask: 0 });
           r.pos += docsSize + positionsSize;
         }
       }
@@ -236,7 +238,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
   async function blockPositions(key: string, e: KeyEntry, docs: readonly number[]): Promise<Map<number, Int32Array>> {
     const blocks = new Set<number>();
     for (const doc of docs) {
-      const b = Math.floor(doc / meta.docBlock);
+      const b = Math.floor(doc / (meta.docBlock * 2 ** e.shift));
       if (Math.floor(e.mask / 2 ** b) % 2 === 1) blocks.add(b);
     }
     const m = new Map<number, Int32Array>();
@@ -246,7 +248,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     }));
     for (const [b, buf] of loaded) {
       const r = new ByteReader(buf);
-      let doc = b * meta.docBlock;
+      let doc = b * meta.docBlock * 2 ** e.shift;
       while (!r.done) {
         doc += r.varint();
         const list = new Int32Array(r.varint());
