@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadPage, readArticleFiles, toPosix } from './load/index.js';
+import { readArticleFiles, toPosix } from './load/index.js';
 import { parseSources, parseSourcesParallel, outputs } from './build.js';
 import type { Timings } from './build.js';
 import { openSiteWriter } from './site/index.js';
@@ -201,9 +201,12 @@ async function checkCommand(argv: string[], print: (s: string) => void, printErr
   if (values.help) return print(HELP.check!), 0;
   const found = await readArticleFiles(values.articles as string);
   const { corpus, messages } = await parseSourcesParallel(found.files);
-  const byFile = new Map<string, number>();
-  for (const r of corpus.records) byFile.set(r.file, (byFile.get(r.file) ?? 0) + 1);
-  for (const f of found.files) print(`${f.file}: ${byFile.get(f.file) ?? 0} articles, issue ${loadPage(f).issueDate ?? 'undated'}`);
+  const byFile = new Map<string, { count: number; issueDate: string | null }>();
+  for (const r of corpus.records) byFile.set(r.file, { count: (byFile.get(r.file)?.count ?? 0) + 1, issueDate: r.issueDate });
+  for (const f of found.files) {
+    const seen = byFile.get(f.file);
+    print(`${f.file}: ${seen?.count ?? 0} articles, issue ${seen ? (seen.issueDate ?? 'undated') : '-'}`);
+  }
   const all = [...found.messages, ...messages];
   for (const m of all) printErr(formatMessage(m));
   print(`${corpus.records.length} articles in ${found.files.length} files; ${all.length} warnings`);

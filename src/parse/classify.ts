@@ -6,6 +6,7 @@
  */
 import type { TextBlock } from './blocks.js';
 import type { BodyFacts, Item } from './items.js';
+import type { BylineLine } from './lines.js';
 import { bylineLine, continuationMarker, CONTINUATION_MARKER, isContinuationLine, isCreditLine, isEditorLine, sourceLine } from './lines.js';
 
 /** What each block is. Markers at the end of a paragraph (`…航线。（下转第3版）`) are cut off and recorded. */
@@ -13,6 +14,8 @@ export function classify(blocks: readonly TextBlock[], facts: BodyFacts): Item[]
   const items: Item[] = [];
   for (const b of blocks) {
     const text = b.text;
+    let source: string | null = null;
+    let by: BylineLine | null = null;
     if (isEditorLine(text)) {
       items.push({ kind: 'removed', role: 'editor', text, line: b.line });
     } else if (b.link && /^(?:查看原文|原文链接|阅读原文|原文)$/.test(b.link.text.trim())) {
@@ -22,15 +25,14 @@ export function classify(blocks: readonly TextBlock[], facts: BodyFacts): Item[]
     } else if (isContinuationLine(text)) {
       record(continuationMarker(text)!, facts);
       items.push({ kind: 'removed', role: 'continuation', text, line: b.line });
-    } else if (!b.bold && sourceLine(text)) {
+    } else if (!b.bold && (source = sourceLine(text))) {
       // `据新华社电` at the end of an article: the source, not a paragraph.
-      facts.source ??= sourceLine(text);
+      facts.source ??= source;
       items.push({ kind: 'removed', role: 'source', text, line: b.line });
     } else if (isCreditLine(text)) {
       items.push({ kind: 'removed', role: 'credit', text, line: b.line });
-    } else if (!b.bold && bylineLine(text)) {
+    } else if (!b.bold && (by = bylineLine(text))) {
       // `本报记者 刘思远 黄子墨`: the byline, not a paragraph.
-      const by = bylineLine(text)!;
       for (const n of by.names) if (!facts.byline.includes(n)) facts.byline.push(n);
       if (by.source) facts.source ??= by.source;
       items.push({ kind: 'removed', role: 'byline', text, line: b.line });

@@ -7,6 +7,7 @@
  */
 import type { Dateline } from '../types.js';
 import { isoFromMonthDay, toNumber } from './text.js';
+import { ROLE_WORDS } from './lines.js';
 
 export interface DatelineMatch {
   dateline: Dateline;
@@ -48,7 +49,8 @@ function make(text: string, place: string | null, date: string | null, source: s
   return { dateline: { text: text.trim(), place, date }, source, byline: namesInParentheses(paren) };
 }
 
-const ROLES = /^(?:本报|新华社)?(?:特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约通讯员|摄影|摄)$/;
+const ROLES = new RegExp(`^(?:本报|新华社)?(?:${ROLE_WORDS}|摄影|摄)$`);
+const GLUED = new RegExp(`^(?:本报|新华社)?(?:${ROLE_WORDS})([\\u4e00-\\u9fa5·]{2,4})$`);
 
 /** `记者 孙婧 通讯员 何平` → [孙婧, 何平]; `新闻联播` (no role) → []. */
 export function namesInParentheses(paren: string | undefined): string[] {
@@ -57,7 +59,7 @@ export function namesInParentheses(paren: string | undefined): string[] {
   const names: string[] = [];
   let sawRole = false;
   for (const token of tokens) {
-    const glued = /^(?:本报|新华社)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)([\u4e00-\u9fa5·]{2,4})$/.exec(token);
+    const glued = GLUED.exec(token);
     if (ROLES.test(token)) sawRole = true;
     else if (glued) {
       sawRole = true;

@@ -69,7 +69,12 @@ export function normalizeSource(s: string): string {
   return s.replace(/(?:记者|特约记者|通讯员)$/, '').trim();
 }
 
-const ROLE = /^(?:本报|新华社|中新社|人民日报|[^\s]{0,8}?)?(?:特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约通讯员)$/;
+/** Reporters' roles, longest first: `特约记者` before `记者`. Shared with the names in datelines' parentheses. */
+export const ROLE_WORDS = '特约通讯员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生';
+
+const ROLE = new RegExp(`^(?:本报|新华社|中新社|人民日报|[^\\s]{0,8}?)?(?:${ROLE_WORDS})$`);
+const GLUED = new RegExp(`^(.*?(?:${ROLE_WORDS}))([\\u4e00-\\u9fa5·]{2,4})$`);
+const ORG = new RegExp(`^(.*?)(?:${ROLE_WORDS})$`);
 const NAME = /^[\u4e00-\u9fa5·•]{2,8}$|^[A-Za-z][A-Za-z .'-]{1,30}$/;
 
 export interface BylineLine {
@@ -87,7 +92,7 @@ export function bylineLine(text: string): BylineLine | null {
   const first = tokens[0];
   if (!first) return null;
   // The role may be glued to the first name: `本报记者张三`.
-  const glued = /^(.*?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生))([\u4e00-\u9fa5·]{2,4})$/.exec(first);
+  const glued = GLUED.exec(first);
   if (!ROLE.test(first) && !glued) return null;
   const roleWord = glued ? glued[1]! : first;
   const names: string[] = [];
@@ -98,7 +103,7 @@ export function bylineLine(text: string): BylineLine | null {
     names.push(token);
   }
   if (names.length === 0) return null;
-  const org = /^(.*?)(?:特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约通讯员)$/.exec(roleWord)?.[1] ?? '';
+  const org = ORG.exec(roleWord)?.[1] ?? '';
   return { names, source: org === '' ? null : org };
 }
 

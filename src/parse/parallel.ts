@@ -19,9 +19,8 @@ export interface ParallelOptions {
 
 export async function parseFilesParallel(files: readonly SourceFile[], options: ParallelOptions = {}): Promise<ParsedFile[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8, Math.ceil(files.length / BATCH)));
-  const workerUrl = new URL('./worker.js', import.meta.url);
-  // Below a few batches, or where the compiled worker is not at hand (tests run the sources), one thread is enough.
-  if (threads === 1 || !workerUrl.pathname.endsWith('.js') || import.meta.url.endsWith('.ts')) {
+  // Below a few batches, or when running from the TypeScript sources (no compiled worker), one thread.
+  if (threads === 1 || import.meta.url.endsWith('.ts')) {
     return files.map((f, i) => {
       const r = parseFile(f);
       options.onFile?.(i + 1, files.length);
@@ -32,7 +31,7 @@ export async function parseFilesParallel(files: readonly SourceFile[], options: 
   let next = 0;
   let done = 0;
   await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl);
+    const worker = new Worker(new URL('./worker.js', import.meta.url));
     const send = () => {
       if (next >= files.length) {
         void worker.terminate().then(() => resolve());

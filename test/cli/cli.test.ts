@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, repoRoot, listFiles } from '../helpers.js';
+import { runCli, listFiles } from '../helpers.js';
 
 const seed = 'articles/2025-05-09/01-要闻.txt';
 
@@ -100,9 +100,5 @@ describe('baoku build', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`baoku ${cmd}`);
     }
-  });
-
-  it('runs from the repository root', () => {
-    expect(existsSync(path.join(repoRoot, 'package.json'))).toBe(true);
   });
 });
