@@ -30,8 +30,6 @@ describe.skipIf(!existsSync(CHROMIUM))('search page', () => {
 
   it('finds an article by a word typed into the form and follows it', async () => {
     const page = await browser.newPage();
-    // The site has no favicon; that 404 is not the search page's.
-    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
     const errors = watchErrors(page);
     await page.goto(`${site.url}search/`);
     expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
@@ -54,8 +52,6 @@ describe.skipIf(!existsSync(CHROMIUM))('search page', () => {
 
   it('reads the query from the URL and says when nothing matches', async () => {
     const page = await browser.newPage();
-    // The site has no favicon; that 404 is not the search page's.
-    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
     const errors = watchErrors(page);
     await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
     await page.locator('.search-result').first().waitFor();
