@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { basePath } from '../config.js';
 import { createTemplates } from '../render/templates.js';
+import { absoluteUrl, withBase } from '../site/routes.js';
 import { buildIndex } from './build-index.js';
 import { bundleClient } from './bundle.js';
 import { foldTable } from './fold-table.js';
@@ -36,8 +37,10 @@ export async function* generateSearch(records: readonly ArticleRecord[], config:
 async function renderPage(config: SiteConfig, templatesDir: string | undefined): Promise<string> {
   const dir = templatesDir && existsSync(path.join(templatesDir, 'search.liquid')) ? templatesDir : packageTemplates;
   const base = basePath(config);
+  // The same link filters as the site's pages, so the shared layout renders alike here.
   const templates = createTemplates(dir, {
-    url: (p: unknown) => `${base}${String(p).replace(/^\//, '')}`,
+    url: (route: unknown) => withBase(base, String(route ?? '/')),
+    absolute_url: (route: unknown) => absoluteUrl(config.baseUrl, String(route ?? '/')),
   });
   return templates.render('search', { site: { ...config, basePath: base } });
 }
