@@ -4,7 +4,7 @@
  */
 import { cut } from '../enrich/segment.js';
 import { createNormalizer } from './normalize.js';
-import { ByteWriter, HEADLINE_SPAN, bigKeyName, fieldStarts, hashKey, positionBlockSize, positionPath, quantizeLength, textParts, textPath, ByteReader } from './format.js';
+import { ByteReader, ByteWriter, HEADLINE_SPAN, PART_AFTER, PART_BEFORE, TOP_DOCS, bigKeyName, fieldStarts, partOf, partRange, positionBlockSize, positionPath, quantizeLength, readMatch, shardOf, termScore, textPath, writeMatch } from './format.js';
 import type { ArticleRecord, OutputFile } from '../types.js';
 
 /** Postings larger than this get a file of their own instead of sitting in a shard. */
@@ -20,7 +20,7 @@ const SHARD_BYTES = 2048;
  * such a string is answered from its list alone, instead of from the
  * positions of its bigrams, which are the largest files of the index.
  */
-const DENSE_SHARE = 1 / 16;
+const DENSE_SHARE = 1 / 128;
 const DENSE_MIN_DOCS = 64;
 const DENSE_MAX = 12;
 
@@ -69,7 +69,7 @@ function cmp(a: string, b: string): number {
 }
 
 interface KeyPostings {
-  /** Per article: doc id delta, length byte and, for bigrams, match count ×2 + 1 when one is in the headline. */
+  /** Per article: doc id delta, then a length byte (unigrams) or writeMatch() (bigrams and long keys). */
   docs: ByteWriter;
   /** Bigrams: per article, its positions, delta-coded. */
   positions: ByteWriter;
@@ -86,6 +86,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   /** Folded fields of every article, one string each, fields joined by a line break. */
   const texts: string[] = [];
   const headLengths: number[] = [];
+  const bodyStarts: number[] = [];
   const lengths: number[] = [];
 
   docs.forEach((r, doc) => {
@@ -94,10 +95,12 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
     totalWords += words;
     const lenQ = quantizeLength(words);
     const starts = fieldStarts(fields.map((f) => f.length));
+    const bodyStart = starts.length > 1 ? starts[1]! : Infinity;
     const uni = new Set<string>();
     const bi = new Map<string, number[]>();
     lengths.push(lenQ);
     headLengths.push(fields[0]!.length);
+    bodyStarts.push(bodyStart);
     const foldedFields: string[] = [];
     fields.forEach((text, i) => {
       const folded = normalize(text);
@@ -116,26 +119,23 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
       }
     });
     texts.push(foldedFields.join('\n'));
-    for (const key of uni) add(keys, key, doc, lenQ);
+    for (const key of uni) add(keys, key, doc).docs.byte(lenQ);
     for (const [key, positions] of bi) {
-      const p = add(keys, key, doc, lenQ);
-      // Match count and one bit for "also in the headline", in one varint.
-      p.docs.varint(positions.length * 2 + (positions[0]! < HEADLINE_SPAN ? 1 : 0));
+      const p = add(keys, key, doc);
+      const body = positions.find((pos) => pos >= bodyStart);
+      writeMatch(p.docs, lenQ, positions.length, positions[0]! < HEADLINE_SPAN ? 1 : 0, body === undefined ? null : partOf(body));
       let last = 0;
       for (const pos of positions) {
         p.positions.varint(pos - last);
         last = pos;
       }
     }
-    const parts = textParts(fields);
-    files.push({
-      path: `search/index/${textPath(doc)}`,
-      content: JSON.stringify({ u: r.url, h: r.headline, d: r.issueDate, s: r.source, f: parts[0], n: parts.length }),
-    });
-    for (let i = 1; i < parts.length; i++) files.push({ path: `search/index/${textPath(doc, i)}`, content: JSON.stringify({ f: parts[i] }) });
+    files.push(...textFiles(r, fields, starts, doc));
   });
 
-  denseKeys(keys, texts, headLengths, lengths);
+  denseKeys(keys, texts, headLengths, bodyStarts, lengths);
+  const avgLength = docs.length ? totalWords / docs.length : 0;
+  const docsTotal = docs.length;
 
   // Shards: small keys inline, large ones in files of their own.
   const sorted = [...keys.keys()].sort(cmp);
@@ -145,7 +145,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, smallBytes / SHARD_BYTES))));
   const docBlock = positionBlockSize(docs.length);
   const shardKeys: string[][] = Array.from({ length: shards }, () => []);
-  for (const k of sorted) shardKeys[hashKey(k) % shards]!.push(k);
+  for (const k of sorted) shardKeys[shardOf(k, shards)]!.push(k);
   // Every shard is written, even an empty one: the client never meets a missing file.
   shardKeys.forEach((list, s) => {
     const w = new ByteWriter();
@@ -157,13 +157,15 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
       w.varint(p.df);
       const docs = p.docs.result();
       const positions = p.positions.result();
+      const list = asBitmap(docs, docsTotal, k.length >= 2);
+      const flags = list ? 2 : 0;
       if (docs.length + positions.length > BIG_KEY_BYTES) {
         // Large: the article list and the positions in files of their own, so a
         // two-character term never downloads positions.
-        w.byte(1);
-        w.varint(docs.length);
+        w.byte(flags + 1);
+        w.varint((list ?? docs).length);
         w.varint(positions.length);
-        files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: docs });
+        files.push({ path: `search/index/b/${bigKeyName(k)}.bin`, content: list ?? docs });
         if (positions.length) {
           // Positions by block of articles, so a phrase fetches only the blocks of its candidates.
           // Blocks of at least POSITION_BLOCK_BYTES on average: fewer, larger blocks for smaller keys.
@@ -177,11 +179,15 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
           w.varint(shift);
           w.varint(mask);
         }
+        // The best articles for the key alone: the first page of a one-key query.
+        const top = topDocs(docs, p.df, k.length >= 2, avgLength, docsTotal);
+        w.varint(top.length);
+        w.bytes(top);
       } else {
-        w.byte(0);
-        w.varint(docs.length);
+        w.byte(flags);
+        w.varint((list ?? docs).length);
         w.varint(positions.length);
-        w.bytes(docs);
+        w.bytes(list ?? docs);
         w.bytes(positions);
       }
     }
@@ -216,7 +222,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
   const f = facets(docs);
   files.push({ path: 'search/index/facets.json', content: JSON.stringify(f) });
   files.push({ path: 'search/index/facet-names.json', content: JSON.stringify({ sections: f.sections.map((e) => e[0]), sources: f.sources.map((e) => e[0]) }) });
-  return { meta: { docs: docs.length, shards, docBlock, avgLength: docs.length ? totalWords / docs.length : 0, foldBlocks, fold }, files };
+  return { meta: { docs: docs.length, shards, docBlock, avgLength, foldBlocks, fold }, files };
 }
 
 /**
@@ -224,7 +230,7 @@ export function buildIndex(records: readonly ArticleRecord[], table: string): Bu
  * n characters can only be dense when both its strings of n - 1 are, so each
  * level only looks at the starts where the previous level's strings were.
  */
-function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], headLengths: readonly number[], lengths: readonly number[]): void {
+function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], headLengths: readonly number[], bodyStarts: readonly number[], lengths: readonly number[]): void {
   const minDocs = Math.max(DENSE_MIN_DOCS, Math.ceil(texts.length * DENSE_SHARE));
   let dense = new Set<string>();
   for (const [k, p] of keys) if (k.length === 2 && p.df >= minDocs) dense.add(k);
@@ -236,25 +242,29 @@ function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], hea
   });
   for (let n = 3; n <= DENSE_MAX && dense.size > 0; n++) {
     // Strings of n characters whose two strings of n - 1 are dense, with the articles holding them.
-    const found = new Map<string, { docs: number[]; counts: number[]; heads: number[] }>();
+    const found = new Map<string, { docs: number[]; counts: number[]; heads: number[]; parts: (number | null)[] }>();
     texts.forEach((text, doc) => {
       const s = starts[doc]!;
+      const headLength = headLengths[doc]!;
       for (let i = 0; i + 1 < s.length; i++) {
         const j = s[i]!;
         if (s[i + 1] !== j + 1) continue;
         const key = text.slice(j, j + n);
         let f = found.get(key);
-        if (!f) found.set(key, (f = { docs: [], counts: [], heads: [] }));
-        const last = f.docs.length - 1;
-        const head = j < headLengths[doc]! ? 1 : 0;
-        if (last >= 0 && f.docs[last] === doc) {
-          f.counts[last]!++;
-          f.heads[last] = f.heads[last]! | head;
-        } else {
+        if (!f) found.set(key, (f = { docs: [], counts: [], heads: [], parts: [] }));
+        let last = f.docs.length - 1;
+        if (last < 0 || f.docs[last] !== doc) {
           f.docs.push(doc);
-          f.counts.push(1);
-          f.heads.push(head);
+          f.counts.push(0);
+          f.heads.push(0);
+          f.parts.push(null);
+          last++;
         }
+        f.counts[last]!++;
+        // The folded fields are joined by one line break: offset j is the
+        // headline's, or the body's from its start in the position space.
+        if (j < headLength) f.heads[last] = 1;
+        else if (f.parts[last] === null) f.parts[last] = partOf(j - headLength - 1 + bodyStarts[doc]!);
       }
     });
     const next = new Set<string>();
@@ -262,7 +272,7 @@ function denseKeys(keys: Map<string, KeyPostings>, texts: readonly string[], hea
       const f = found.get(key)!;
       if (f.docs.length < minDocs) continue;
       next.add(key);
-      f.docs.forEach((doc, i) => add(keys, key, doc, lengths[doc]!).docs.varint(f.counts[i]! * 2 + f.heads[i]!));
+      f.docs.forEach((doc, i) => writeMatch(add(keys, key, doc).docs, lengths[doc]!, f.counts[i]!, f.heads[i]!, f.parts[i]!));
     }
     dense = next;
     starts = texts.map((text, doc) => {
@@ -285,8 +295,7 @@ function positionBlocks(docs: Uint8Array, positions: Uint8Array, docBlock: numbe
   let w = new ByteWriter();
   while (!d.done) {
     doc += d.varint();
-    d.byte();
-    const count = d.varint() >>> 1;
+    const [, count] = readMatch(d);
     const b = Math.floor(doc / docBlock);
     if (b !== block) {
       if (block >= 0) out.push([block, w.result()]);
@@ -303,11 +312,94 @@ function positionBlocks(docs: Uint8Array, positions: Uint8Array, docBlock: numbe
   return out;
 }
 
-function add(keys: Map<string, KeyPostings>, key: string, doc: number, lenQ: number): KeyPostings {
+/**
+ * An article's text files (format.ts textPath): each part with the url,
+ * headline, date and source, and the pieces of the fields after the
+ * headline that fall in its positions or their context. A piece cut at its
+ * start or end says so (flags 1 and 2), for the snippet's ellipses.
+ */
+function textFiles(r: ArticleRecord, fields: readonly string[], starts: readonly number[], doc: number): OutputFile[] {
+  const last = fields.length - 1;
+  const end = starts[last]! + fields[last]!.length;
+  const n = last > 0 ? partOf(Math.max(HEADLINE_SPAN, end - 1)) + 1 : 1;
+  const out: OutputFile[] = [];
+  for (let k = 0; k < n; k++) {
+    const [from, to] = partRange(k);
+    const lo = k === 0 ? 0 : from - PART_BEFORE;
+    const hi = to + PART_AFTER;
+    const x: (string | number)[][] = [];
+    for (let i = 1; i <= last; i++) {
+      const s = starts[i]!;
+      const e = s + fields[i]!.length;
+      const a = Math.max(s, lo);
+      const b = Math.min(e, hi);
+      if (a >= b) continue;
+      const flags = (a > s ? 1 : 0) + (b < e ? 2 : 0);
+      const piece: (string | number)[] = [a, fields[i]!.slice(a - s, b - s)];
+      if (flags) piece.push(flags);
+      x.push(piece);
+    }
+    out.push({ path: `search/index/${textPath(doc, k)}`, content: JSON.stringify({ u: r.url, h: r.headline, d: r.issueDate, s: r.source, n, x }) });
+  }
+  return out;
+}
+
+/**
+ * A large key's best articles for a query of that key alone, in the order
+ * the client ranks them (termScore, then newer first): per article its id
+ * and, for bigrams and long keys, writeMatch().
+ */
+function topDocs(list: Uint8Array, df: number, matches: boolean, avgLength: number, docs: number): Uint8Array {
+  const r = new ByteReader(list);
+  const all: { doc: number; score: number; count: number; head: number; part: number }[] = [];
+  let doc = 0;
+  while (!r.done) {
+    doc += r.varint();
+    const [lenQ, count, head, part] = matches ? readMatch(r) : [r.byte(), 1, 0, 0];
+    all.push({ doc, score: 0 + termScore(count, head, lenQ, df, docs, avgLength), count, head, part });
+  }
+  all.sort((a, b) => b.score - a.score || b.doc - a.doc);
+  const w = new ByteWriter();
+  for (const t of all.slice(0, TOP_DOCS)) {
+    w.varint(t.doc);
+    if (matches) writeMatch(w, 0, t.count, t.head, t.part === Infinity ? null : t.part);
+  }
+  return w.result();
+}
+
+/**
+ * A key found in many articles lists them as a bitmap over all doc ids
+ * (then the rest of each posting, in doc order) when that is smaller than
+ * its doc id deltas; null when it is not.
+ */
+function asBitmap(list: Uint8Array, docs: number, matches: boolean): Uint8Array | null {
+  const bitmap = new Uint8Array(Math.ceil(docs / 8));
+  const rest = new ByteWriter();
+  const r = new ByteReader(list);
+  let deltas = 0;
+  let doc = 0;
+  while (!r.done) {
+    const at = r.pos;
+    doc += r.varint();
+    deltas += r.pos - at;
+    bitmap[doc >> 3]! |= 1 << (doc & 7);
+    const from = r.pos;
+    if (matches) readMatch(r);
+    else r.byte();
+    rest.bytes(list.subarray(from, r.pos));
+  }
+  if (bitmap.length >= deltas) return null;
+  const out = new Uint8Array(bitmap.length + rest.length);
+  out.set(bitmap);
+  out.set(rest.result(), bitmap.length);
+  return out;
+}
+
+/** Starts a posting of `doc` for `key`: its doc id delta. */
+function add(keys: Map<string, KeyPostings>, key: string, doc: number): KeyPostings {
   let p = keys.get(key);
   if (!p) keys.set(key, (p = { docs: new ByteWriter(), positions: new ByteWriter(), df: 0, lastDoc: 0 }));
   p.docs.varint(doc - p.lastDoc);
-  p.docs.byte(lenQ);
   p.lastDoc = doc;
   p.df++;
   return p;

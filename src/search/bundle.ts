@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IndexMeta } from './build-index.js';
+import { packPairs } from './format.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,7 +26,8 @@ export async function bundleClient(meta: IndexMeta): Promise<{ search: string; p
   const search = await build({
     ...common,
     stdin: {
-      contents: `import { createBrowserSearch } from './search.ts';\nexport const search = createBrowserSearch(${JSON.stringify(meta)});\n`,
+      // The folding pairs go packed (format.ts packPairs): half their bytes.
+      contents: `import { createBrowserSearch } from './search.ts';\nexport const search = createBrowserSearch(${JSON.stringify({ ...meta, fold: { ...meta.fold, fwd: packPairs(meta.fold.fwd) } })});\n`,
       resolveDir: dir,
       sourcefile: 'search-entry.ts',
       loader: 'ts',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, createNormalizer, foldTable, parseQuery } from '../../src/search/index.js';
+import { packPairs, unpackPairs } from '../../src/search/format.js';
 import { memorySearch, record } from './helpers.js';
 
 const records = [
@@ -136,16 +137,84 @@ describe('large postings', () => {
   });
 });
 
-describe('cheapestCover', () => {
+describe('snippets', () => {
+  // A long article: its texts come in several parts.
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i}段普通的文字内容，没有要找的词。`);
+  const long = record('2024-05-01/01/1', '2024-05-01', '长篇报道', [...filler(60), '文末提到了稀有词语雪豹保护。', ...filler(5)]);
+  const lead = record('2024-05-02/01/1', '2024-05-02', '雪豹保护的新闻', ['正文开头的第一句话。', ...filler(40)]);
+
+  it('reads one file per result: the part that holds the first match after the headline', async () => {
+    const { search, loaded } = memorySearch([long]);
+    const r = await search('稀有词语', { limit: 10 });
+    expect(r.results[0]!.snippet).toContain('<mark>稀有词语</mark>');
+    expect(loaded.filter((p) => p.startsWith('t/'))).toHaveLength(1);
+    expect(loaded.find((p) => p.startsWith('t/'))).toMatch(/-\d+\.json$/);
+  });
+  it('finds the part of a two-character word and of a phrase alike', async () => {
+    const { search, loaded } = memorySearch([long, lead]);
+    const r = await search('雪豹', { limit: 10, filters: { from: '2024-05-01', to: '2024-05-01' } });
+    expect(r.results[0]!.snippet).toContain('<mark>雪豹</mark>');
+    expect(loaded.filter((p) => p.startsWith('t/'))).toHaveLength(1);
+  });
+  it('shows the start of the text when every match is in the headline', async () => {
+    const { search } = memorySearch([lead]);
+    const r = await search('雪豹保护', { limit: 10 });
+    expect(r.results[0]!.snippet.startsWith('正文开头的第一句话。')).toBe(true);
+  });
+  it('reads the parts in order for a one-character term, until one has a match', async () => {
+    const { search } = memorySearch([long]);
+    const r = await search('豹', { limit: 10 });
+    expect(r.results[0]!.snippet).toContain('<mark>豹</mark>');
+  });
+  it('marks an ellipsis where the snippet cuts the text, also inside a paragraph cut into parts', async () => {
+    const oneParagraph = record('2024-05-03/01/1', '2024-05-03', '一段长文', [filler(60).join('') + '文末提到了稀有词语雪豹保护。' + filler(5).join('')]);
+    const { search } = memorySearch([long, oneParagraph]);
+    const r = await search('稀有词语', { limit: 10 });
+    expect(r.total).toBe(2);
+    for (const x of r.results) expect(x.snippet).toMatch(/<mark>稀有词语<\/mark>/);
+    const cut = r.results.find((x) => x.headline === '一段长文')!.snippet;
+    expect(cut.startsWith('…') && cut.endsWith('…')).toBe(true);
+    expect(cut).toContain('没有要找的词。文末提到了');
+  });
+});
+
+describe('one-term first page', () => {
+  const many = Array.from({ length: 600 }, (_, i) => record(`2023-02-${String(1 + (i % 28)).padStart(2, '0')}/01/${i}`, `2023-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+    i % 7 ? '地方新闻' : '经济观察', [`经济${'形势'.repeat(i % 5)}报道第${i}篇。`, i % 3 ? '其他内容。' : '经济经济经济。']));
+
+  it('comes from the key\'s best articles, without its article list, in the order of the full ranking', async () => {
+    const { search, loaded } = memorySearch(many);
+    const first = await search('经济', { limit: 10 });
+    expect(loaded.some((p) => p.startsWith('b/'))).toBe(false);
+    const all = await search('经济', { limit: Infinity });
+    expect(first.total).toBe(all.total);
+    expect(first.results.map((r) => r.url)).toEqual(all.results.slice(0, 10).map((r) => r.url));
+    const second = await search('经济', { limit: 10, offset: 10 });
+    expect(second.results.map((r) => r.url)).toEqual(all.results.slice(10, 20).map((r) => r.url));
+  });
+});
+
+describe('folding pairs in search.js', () => {
+  it('pack to ASCII and unpack to the same table', () => {
+    const table = foldTable();
+    const packed = packPairs(table);
+    expect(/^[A-Za-z0-9_-]*$/.test(packed)).toBe(true);
+    expect(unpackPairs(packed)).toBe(table);
+    expect(Buffer.byteLength(packed)).toBeLessThan(Buffer.byteLength(table) * 0.7);
+  });
+});
+
+describe('coverOffsets', () => {
   it.each([
-    [[0], [0]],
-    [[5, 5], [0, 1]],
-    [[1, 1, 1], [0, 2]],
-    [[1, 100, 1, 1], [0, 2, 3]],
-    [[1, 0, 100, 0, 1], [0, 1, 3, 4]],
-  ])('covers bigram costs %j with offsets %j', async (cost, want) => {
-    const { cheapestCover } = await import('../../src/search/client/engine.js');
-    expect(cheapestCover(cost)).toEqual(want);
+    [2, [0]],
+    [3, [0, 1]],
+    [4, [0, 2]],
+    [5, [0, 2, 3]],
+    [6, [0, 2, 4]],
+    [12, [0, 2, 4, 6, 8, 10]],
+  ])('covers a term of %i characters with the bigrams at %j', async (length, want) => {
+    const { coverOffsets } = await import('../../src/search/client/engine.js');
+    expect(coverOffsets(length)).toEqual(want);
   });
 });
 

@@ -6,14 +6,15 @@
  * result contains every term and no containing article is missed.
  */
 import { createNormalizer, parseQuery } from '../normalize.js';
-import { ByteReader, HEADLINE_SPAN, bigKeyName, dequantizeLength, hashKey, positionPath, textPath } from '../format.js';
+import { ByteReader, HEADLINE_SPAN, TOP_DOCS, bigKeyName, partOf, partRange, positionPath, readMatch, shardOf, termScore, textPath } from '../format.js';
 import type { IndexMeta, Facets } from '../build-index.js';
 import { createHighlighter } from './snippet.js';
-import { cheapestCover, decode } from './postings.js';
+import type { TextPiece } from './snippet.js';
+import { coverOffsets, decode } from './postings.js';
 import type { Postings } from './postings.js';
 
 export { createHighlighter, escapeHtml } from './snippet.js';
-export { cheapestCover } from './postings.js';
+export { coverOffsets } from './postings.js';
 
 export interface SearchFilters {
   /** Earliest issue date, `YYYY-MM-DD`, inclusive. */
@@ -53,43 +54,75 @@ export interface IndexSource {
 
 interface KeyEntry {
   df: number;
+  /** The article list is a bitmap over all doc ids (build-index.ts asBitmap). */
+  bitmap: boolean;
   /** Inline postings (article list, then positions), or null when they live in `b/` and `p/`. */
   docs: Uint8Array | null;
   positions: Uint8Array | null;
-  docsSize: number;
-  positionsSize: number;
   /** Large bigrams: their blocks hold `meta.docBlock << shift` articles each. */
   shift: number;
   /** Large bigrams: bit b set when block b of articles has positions (`p/<key>-<b>.bin`). */
   mask: number;
+  /** Large keys: their best articles alone (build-index.ts topDocs). */
+  top: Uint8Array | null;
 }
 
+/**
+ * The articles a term matches, in doc id order, with what ranking and the
+ * snippet need: per article its match count, 1 when the headline has one,
+ * its length byte and the part of its first match after the headline
+ * (Infinity: none; -1: not known, for one-character terms).
+ */
 interface TermHits {
-  docs: Map<number, { count: number; head: number; lenQ: number }>;
+  docs: Int32Array;
+  counts: Int32Array;
+  heads: Int32Array;
+  lenQ: Uint8Array;
+  parts: Float64Array;
+  /** A large key answering the term alone: its number of articles and its best ones, in order. */
+  top?: { df: number; docs: { doc: number; part: number }[] };
 }
 
-interface ArticleText {
+function noHits(): TermHits {
+  return { docs: new Int32Array(0), counts: new Int32Array(0), heads: new Int32Array(0), lenQ: new Uint8Array(0), parts: new Float64Array(0) };
+}
+
+interface ArticlePart {
   u: string;
   h: string;
   d: string | null;
   s: string | null;
-  f: string[];
-  /** Number of parts of the texts (format.ts textPath). */
-  n?: number;
+  /** Number of parts. */
+  n: number;
+  x: TextPiece[];
 }
 
-const K1 = 1.2;
-const B = 0.75;
-/** A match in the headline counts this many times. */
-const HEADLINE_WEIGHT = 3;
+/** The pair folding `c` in a table of pairs sorted by their first character, or ''. */
+function pairFrom(table: string, c: string): string {
+  const code = c.charCodeAt(0);
+  let lo = 0;
+  let hi = table.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = table.charCodeAt(mid * 2);
+    if (m === code) return table.slice(mid * 2, mid * 2 + 2);
+    if (m < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return '';
+}
 
-/** The keys a term looks up: its character, or its bigrams and itself. */
+/** The pairs of a table that fold a character to `c`. */
+function pairsTo(table: string, c: string): string {
+  let out = '';
+  for (let i = table.indexOf(c, 1); i >= 0; i = table.indexOf(c, i + 1)) if (i % 2 === 1) out += table.slice(i - 1, i + 1);
+  return out;
+}
+
+/** The keys a term looks up: itself, and for a longer term its cover bigrams. */
 function termKeys(term: string): string[] {
-  if (term.length === 0) return [];
-  if (term.length === 1) return [term];
-  const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
-  if (term.length > 2) keys.push(term);
-  return keys;
+  if (term.length <= 2) return term ? [term] : [];
+  return [term, ...coverOffsets(term.length).map((o) => term.slice(o, o + 2))];
 }
 
 export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: string) {
@@ -104,6 +137,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     return p;
   };
   const foldBlocks = new Set(meta.foldBlocks);
+  const inlineBlocks = new Set(meta.fold?.blocks ?? []);
 
   function foldBlock(hh: number): Promise<{ fwd: string; rev: string }> {
     const path = `fold/${hh.toString(16)}.json`;
@@ -113,93 +147,113 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     });
   }
 
-  const inlineBlocks = new Set(meta.fold?.blocks ?? []);
-  async function foldTableFor(text: string, part: 'fwd' | 'rev'): Promise<string> {
-    const blocks = new Set<number>();
-    let inline = false;
-    for (let i = 0; i < text.length; i++) {
-      const hh = text.charCodeAt(i) >> 8;
-      if (inlineBlocks.has(hh)) inline = true;
-      else if (foldBlocks.has(hh)) blocks.add(hh);
-    }
-    const loaded = await Promise.all([...blocks].map(foldBlock));
-    // Inlined: the forward pairs serve both ways (plus the reverse pairs from other blocks).
-    const own = inline ? (part === 'fwd' ? meta.fold.fwd : meta.fold.fwd + meta.fold.rev) : '';
-    return own + loaded.map((b) => b[part]).join('');
+  /**
+   * The folding pairs that concern the characters of `text`: the pairs
+   * folding them (fwd), or the pairs folding other characters to them (rev,
+   * for highlighting). Only the blocks not shipped in search.js are fetched.
+   */
+  async function foldPairs(text: string, part: 'fwd' | 'rev'): Promise<string> {
+    const chars = [...new Set(text)];
+    const fetched = await Promise.all(chars.map((c) => {
+      const hh = c.charCodeAt(0) >> 8;
+      return !inlineBlocks.has(hh) && foldBlocks.has(hh) ? foldBlock(hh) : null;
+    }));
+    let out = '';
+    chars.forEach((c, i) => {
+      const block = fetched[i];
+      if (part === 'fwd') out += pairFrom(block ? block.fwd : meta.fold.fwd, c);
+      else if (block) out += pairsTo(block.rev, c);
+      else if (inlineBlocks.has(c.charCodeAt(0) >> 8)) out += pairsTo(meta.fold.fwd, c) + pairsTo(meta.fold.rev, c);
+    });
+    return out;
   }
 
-  function shard(n: number): Promise<Map<string, KeyEntry>> {
+  /** Shards are kept as bytes and searched key by key: a query needs a few keys of each. */
+  function shard(n: number): Promise<Uint8Array> {
     const path = `k/${n.toString(36)}.bin`;
-    return once(path, async () => {
-      const buf = await source.bytes(path);
-      const r = new ByteReader(buf);
-      const keys = new Map<string, KeyEntry>();
-      const count = r.varint();
-      for (let i = 0; i < count; i++) {
-        let key = '';
-        for (let len = r.varint(); len > 0; len--) key += String.fromCharCode(r.varint());
-        const df = r.varint();
-        const external = r.byte() === 1;
-        const docsSize = r.varint();
-        const positionsSize = r.varint();
-        if (external) keys.set(key, { df, docs: null, positions: null, docsSize, positionsSize, shift: positionsSize ? r.varint() : 0, mask: positionsSize ? r.varint() : 0 });
-        else {
-          const docs = buf.subarray(r.pos, r.pos + docsSize);
-          const positions = buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize);
-          keys.set(key, { df, docs, positions, docsSize, positionsSize, shift: 0, mask: 0 });
-          r.pos += docsSize + positionsSize;
-        }
-      }
-      return keys;
-    });
+    return once(path, () => source.bytes(path));
   }
 
   async function entry(key: string): Promise<KeyEntry | undefined> {
-    return (await shard(hashKey(key) % meta.shards)).get(key);
+    const buf = await shard(shardOf(key, meta.shards));
+    const r = new ByteReader(buf);
+    for (let count = r.varint(); count > 0; count--) {
+      const len = r.varint();
+      let same = len === key.length;
+      for (let i = 0; i < len; i++) if (r.varint() !== key.charCodeAt(i)) same = false;
+      const df = r.varint();
+      const flags = r.byte();
+      const external = (flags & 1) === 1;
+      const bitmap = (flags & 2) === 2;
+      const docsSize = r.varint();
+      const positionsSize = r.varint();
+      if (external) {
+        const shift = positionsSize ? r.varint() : 0;
+        const mask = positionsSize ? r.varint() : 0;
+        const topSize = r.varint();
+        if (same) return { df, bitmap, docs: null, positions: null, shift, mask, top: buf.subarray(r.pos, r.pos + topSize) };
+        r.pos += topSize;
+      } else {
+        if (same) {
+          const docs = buf.subarray(r.pos, r.pos + docsSize);
+          return { df, bitmap, docs, positions: buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize), shift: 0, mask: 0, top: null };
+        }
+        r.pos += docsSize + positionsSize;
+      }
+    }
+    return undefined;
   }
 
   /** A key's article list (inline or `b/<key>.bin`), without positions. */
   async function postings(key: string, e: KeyEntry): Promise<Postings> {
     const path = `b/${bigKeyName(key)}.bin`;
     const docs = e.docs ?? (await once(path, () => source.bytes(path)));
-    return decode(docs, null, e.df, key.length >= 2);
+    return decode(docs, null, e.df, key.length >= 2, e.bitmap ? meta.docs : 0);
   }
 
-  async function matchTerm(term: string): Promise<TermHits> {
-    const hits: TermHits = { docs: new Map() };
-    if (term.length === 1) {
+  /** A term answered by one key: its best articles when `top` allows and the key has them, else every article. */
+  async function fromKey(key: string, e: KeyEntry, top: boolean): Promise<TermHits> {
+    if (top && e.top) {
+      const r = new ByteReader(e.top);
+      const docs: { doc: number; part: number }[] = [];
+      while (!r.done) {
+        const doc = r.varint();
+        docs.push({ doc, part: key.length >= 2 ? readMatch(r)[3] : -1 });
+      }
+      return { ...noHits(), top: { df: e.df, docs } };
+    }
+    const p = await postings(key, e);
+    if (p.counts) return { docs: p.docs, counts: p.counts, heads: p.heads!, lenQ: p.lenQ, parts: p.parts! };
+    return { docs: p.docs, counts: new Int32Array(p.docs.length).fill(1), heads: new Int32Array(p.docs.length), lenQ: p.lenQ, parts: new Float64Array(p.docs.length).fill(-1) };
+  }
+
+  async function matchTerm(term: string, top: boolean): Promise<TermHits> {
+    if (term.length <= 2) {
       const e = await entry(term);
-      if (!e) return hits;
-      const p = await postings(term, e);
-      p.docs.forEach((d, i) => hits.docs.set(d, { count: 1, head: 0, lenQ: p.lenQ[i]! }));
-      return hits;
+      return e ? fromKey(term, e, top) : noHits();
     }
-    // Every bigram of the term and, for a longer term, the term itself: a
-    // bigram or a dense string (build-index.ts) has a key with its article
-    // list and match counts, so positions are not needed.
-    const keys = Array.from({ length: term.length - 1 }, (_, o) => term.slice(o, o + 2));
-    const [whole, ...entries] = await Promise.all([term.length > 2 ? entry(term) : undefined, ...keys.map(entry)]);
-    const direct = term.length === 2 ? entries[0] : whole;
-    if (direct) {
-      const p = await postings(term, direct);
-      p.docs.forEach((d, i) => hits.docs.set(d, { count: p.counts![i]!, head: p.heads![i]!, lenQ: p.lenQ[i]! }));
-      return hits;
-    }
-    // A missing bigram means no match; their sizes choose the cover.
-    if (term.length === 2 || entries.some((e) => !e)) return hits;
-    const es = entries as KeyEntry[];
-    const offsets = cheapestCover(es.map((e) => (e.docs ? 0 : e.docsSize + e.positionsSize)));
-    // Candidates: the articles of the rarest cover bigram that are in every inline list.
-    const driver = offsets.reduce((best, o) => (es[o]!.df < es[best]!.df ? o : best), offsets[0]!);
+    // The term's own key (a string found in many articles) and bigrams
+    // covering every character, all at once.
+    const offsets = coverOffsets(term.length);
+    const keys = offsets.map((o) => term.slice(o, o + 2));
+    const [whole, ...found] = await Promise.all([entry(term), ...keys.map(entry)]);
+    if (whole) return fromKey(term, whole, top);
+    // A missing bigram means no match.
+    if (found.some((e) => !e)) return noHits();
+    const es = found as KeyEntry[];
+    // Candidates: the articles of the rarest bigram that are in every inline list.
+    const driver = es.reduce((best, e, i) => (e.df < es[best]!.df ? i : best), 0);
     const d = await postings(keys[driver]!, es[driver]!);
-    const inline = offsets.filter((o) => es[o]!.docs).map((o) => positionsOf(es[o]!));
+    const inline = es.filter((e) => e.docs).map(positionsOf);
     const candidates: number[] = [];
     d.docs.forEach((doc, i) => {
       if (inline.every((m) => m.has(doc))) candidates.push(i);
     });
-    if (candidates.length === 0) return hits;
+    if (candidates.length === 0) return noHits();
     // Positions: inline, or the blocks of the candidates only.
-    const pos = await Promise.all(offsets.map((o) => (es[o]!.docs ? positionsOf(es[o]!) : blockPositions(keys[o]!, es[o]!, candidates.map((i) => d.docs[i]!)))));
+    const pos = await Promise.all(es.map((e, k) => (e.docs ? positionsOf(e) : blockPositions(keys[k]!, e, candidates.map((i) => d.docs[i]!)))));
+    const hits = { docs: new Int32Array(candidates.length), counts: new Int32Array(candidates.length), heads: new Int32Array(candidates.length), lenQ: new Uint8Array(candidates.length), parts: new Float64Array(candidates.length) };
+    let n = 0;
     for (const i of candidates) {
       const doc = d.docs[i]!;
       const lists = pos.map((m) => m.get(doc));
@@ -208,6 +262,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       const ptr = lists.map(() => 0);
       let count = 0;
       let head = 0;
+      let body = Infinity;
       for (const start of lists[0]!) {
         let ok = true;
         for (let k = 1; k < lists.length && ok; k++) {
@@ -218,17 +273,23 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
         }
         if (ok) {
           count++;
-          if (start < HEADLINE_SPAN) head++;
+          if (start < HEADLINE_SPAN) head = 1;
+          else if (body === Infinity) body = start;
         }
       }
-      if (count > 0) hits.docs.set(doc, { count, head, lenQ: d.lenQ[i]! });
+      if (count === 0) continue;
+      hits.docs[n] = doc;
+      hits.counts[n] = count;
+      hits.heads[n] = head;
+      hits.lenQ[n] = d.lenQ[i]!;
+      hits.parts[n++] = body === Infinity ? Infinity : partOf(body);
     }
-    return hits;
+    return { docs: hits.docs.subarray(0, n), counts: hits.counts.subarray(0, n), heads: hits.heads.subarray(0, n), lenQ: hits.lenQ.subarray(0, n), parts: hits.parts.subarray(0, n) };
   }
 
   /** The positions of an inline bigram, per article. */
   function positionsOf(e: KeyEntry): Map<number, Int32Array> {
-    const p = decode(e.docs!, e.positions!, e.df, true);
+    const p = decode(e.docs!, e.positions!, e.df, true, e.bitmap ? meta.docs : 0);
     const m = new Map<number, Int32Array>();
     p.docs.forEach((doc, i) => m.set(doc, p.positions!.subarray(p.starts![i]!, p.starts![i + 1]!)));
     return m;
@@ -246,14 +307,20 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       const path = positionPath(key, b);
       return once(path, () => source.bytes(path)).then((buf) => [b, buf] as const);
     }));
+    const wanted = new Set(docs);
     for (const [b, buf] of loaded) {
       const r = new ByteReader(buf);
       let doc = b * meta.docBlock * 2 ** e.shift;
       while (!r.done) {
         doc += r.varint();
-        const list = new Int32Array(r.varint());
+        const count = r.varint();
+        if (!wanted.has(doc)) {
+          for (let c = 0; c < count; c++) r.varint();
+          continue;
+        }
+        const list = new Int32Array(count);
         let p = 0;
-        for (let c = 0; c < list.length; c++) list[c] = p += r.varint();
+        for (let c = 0; c < count; c++) list[c] = p += r.varint();
         m.set(doc, list);
       }
     }
@@ -306,57 +373,105 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     }
     if (fetched) {
       for (const token of query.split(/[\s"]+/)) {
-        for (const key of termKeys(token)) shard(hashKey(key) % meta.shards).catch(() => undefined);
+        for (const key of termKeys(token)) shard(shardOf(key, meta.shards)).catch(() => undefined);
       }
     }
-    const normalize = createNormalizer(await foldTableFor(query, 'fwd'));
+    const normalize = createNormalizer(await foldPairs(query, 'fwd'));
     const terms = parseQuery(query, normalize);
     if (terms.length === 0 || meta.docs === 0) return { total: 0, results: [], terms };
+    const f = options.filters;
+    // One term, no filter, a first page: a large key's best articles are enough.
+    const top = terms.length === 1 && !(f && (f.from || f.to || f.section || f.source)) && offset + limit <= TOP_DOCS;
     const [revTable, filter, ...perTerm] = await Promise.all([
-      foldTableFor(terms.join(''), 'rev'),
-      allowed(options.filters),
-      ...terms.map(matchTerm),
+      foldPairs(terms.join(''), 'rev'),
+      allowed(f),
+      ...terms.map((t) => matchTerm(t, top)),
     ]);
-    // Every term must match: start from the rarest.
-    const order = [...perTerm].sort((a, b) => a.docs.size - b.docs.size);
-    const scored: { doc: number; score: number }[] = [];
-    for (const [doc, first] of order[0]!.docs) {
-      if (filter && !filter(doc)) continue;
-      if (order.some((t) => !t.docs.has(doc))) continue;
-      const norm = 1 - B + (B * dequantizeLength(first.lenQ)) / Math.max(1, meta.avgLength);
-      let score = 0;
-      for (const t of perTerm) {
-        const h = t.docs.get(doc)!;
-        const df = t.docs.size;
-        const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
-        const tf = h.count + (HEADLINE_WEIGHT - 1) * h.head;
-        score += (idf * tf * (K1 + 1)) / (tf + K1 * norm);
+    let total = 0;
+    let page: { doc: number; part: number }[];
+    if (perTerm[0]!.top) {
+      total = perTerm[0]!.top.df;
+      page = perTerm[0]!.top.docs.slice(offset, offset + limit);
+    } else {
+      // Every term must match: walk the rarest list, the others (sorted by doc id too) alongside.
+      const order = [...perTerm].sort((a, b) => a.docs.length - b.docs.length);
+      const rare = order[0]!;
+      const at = order.map(() => 0);
+      // Only the best offset + limit are kept (all of them for `limit: Infinity`).
+      const keep = offset + limit;
+      const best: { doc: number; score: number; part: number }[] = [];
+      let worst = -1;
+      const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => a.score > b.score || (a.score === b.score && a.doc > b.doc);
+      total = 0;
+      for (let i = 0; i < rare.docs.length; i++) {
+        const doc = rare.docs[i]!;
+        if (filter && !filter(doc)) continue;
+        let all = true;
+        for (let t = 1; t < order.length && all; t++) {
+          const list = order[t]!.docs;
+          let j = at[t]!;
+          while (j < list.length && list[j]! < doc) j++;
+          at[t] = j;
+          all = j < list.length && list[j] === doc;
+        }
+        if (!all) continue;
+        at[0] = i;
+        let score = 0;
+        // The snippet's part: the first known match after the headline of any term.
+        let part = Infinity;
+        let unknown = false;
+        order.forEach((t, k) => {
+          const j = at[k]!;
+          score += termScore(t.counts[j]!, t.heads[j]!, rare.lenQ[i]!, t.docs.length, meta.docs, meta.avgLength);
+          if (t.parts[j]! < 0) unknown = true;
+          else part = Math.min(part, t.parts[j]!);
+        });
+        total++;
+        const hit = { doc, score, part: part === Infinity && unknown ? -1 : part };
+        if (best.length < keep) {
+          best.push(hit);
+          if (best.length === keep) worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
+        } else if (keep > 0 && better(hit, best[worst]!)) {
+          best[worst] = hit;
+          worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
+        }
       }
-      scored.push({ doc, score });
+      // Best first; newer issues (higher doc ids) break ties.
+      best.sort((a, b) => b.score - a.score || b.doc - a.doc);
+      page = best.slice(offset);
     }
-    // Best first; newer issues (higher doc ids) break ties.
-    scored.sort((a, b) => b.score - a.score || b.doc - a.doc);
-    const page = scored.slice(offset, limit === Infinity ? undefined : offset + limit);
     const highlighter = createHighlighter(terms, revTable);
     const results: SearchResult[] = [];
     // A few dozen requests at a time: `limit: Infinity` may ask for thousands of articles.
     for (let i = 0; i < page.length; i += 48) {
-      results.push(...(await Promise.all(page.slice(i, i + 48).map(async ({ doc }) => {
-        const load = async <T>(path: string): Promise<T> => {
-          const v = await once(path, async () => JSON.parse(await source.text(path)) as T);
-          if (page.length > 48) cache.delete(path);
-          return v;
-        };
-        const a = await load<ArticleText>(textPath(doc));
-        let fields = a.f;
-        // The later parts only when the first has no match after the headline.
-        if ((a.n ?? 1) > 1 && !highlighter.inBody(fields)) {
-          const rest = await Promise.all(Array.from({ length: a.n! - 1 }, (_, i) => load<{ f: string[] }>(textPath(doc, i + 1))));
-          fields = fields.concat(...rest.map((p) => p.f));
-        }
-        return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: highlighter(fields) };
-      }))));
+      results.push(...(await Promise.all(page.slice(i, i + 48).map(({ doc, part }) => result(doc, part, highlighter, page.length > 48)))));
     }
-    return { total: scored.length, results, terms };
+    return { total, results, terms };
   };
+
+  /**
+   * One result from one file: the part of the article's text that holds its
+   * first match after the headline (part 0 when every match is in the
+   * headline). When that part is not known (one-character terms), the parts
+   * are read in order until one has a match.
+   */
+  async function result(doc: number, part: number, highlighter: ReturnType<typeof createHighlighter>, many: boolean): Promise<SearchResult> {
+    const load = async (k: number): Promise<ArticlePart> => {
+      const path = textPath(doc, k);
+      const v = await once(path, async () => JSON.parse(await source.text(path)) as ArticlePart);
+      if (many) cache.delete(path);
+      return v;
+    };
+    const k = Number.isFinite(part) && part > 0 ? part : 0;
+    const a = await load(k);
+    let snippet = highlighter(a.x, partRange(k)[0]);
+    for (let next = 1; snippet === null && part < 0 && next < a.n; next += 4) {
+      const more = await Promise.all(Array.from({ length: Math.min(4, a.n - next) }, (_, i) => load(next + i)));
+      for (const [i, m] of more.entries()) {
+        snippet = highlighter(m.x, partRange(next + i)[0]);
+        if (snippet !== null) break;
+      }
+    }
+    return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: snippet ?? highlighter.lead(a.x) };
+  }
 }

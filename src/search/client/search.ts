@@ -4,6 +4,7 @@
  * path on any static host. The build inlines the index metadata.
  */
 import { createSearch } from './engine.js';
+import { unpackPairs } from '../format.js';
 import type { IndexMeta } from '../build-index.js';
 
 export type { SearchFilters, SearchOptions, SearchResponse, SearchResult } from './engine.js';
@@ -17,6 +18,8 @@ export function createBrowserSearch(meta: IndexMeta) {
     if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`);
     return response;
   };
+  // search.js carries the folding pairs packed (bundle.ts).
+  meta = { ...meta, fold: { ...meta.fold, fwd: unpackPairs(meta.fold.fwd) } };
   return createSearch(meta, {
     bytes: async (path) => new Uint8Array(await (await get(path)).arrayBuffer()),
     text: async (path) => (await get(path)).text(),

@@ -8,11 +8,15 @@
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 96;
 
+/** A piece of an article's text (format.ts textPath): start position, text, and 1 / 2 when cut at its start / end. */
+export type TextPiece = [number, string, number?];
+
 /** Finds the terms in an article's own text (unfolded) and returns an HTML snippet with `<mark>`s. */
 export interface Highlighter {
-  (fields: readonly string[]): string;
-  /** Whether a field after the headline has a match (then the snippet needs no later field). */
-  inBody(fields: readonly string[]): boolean;
+  /** The text around the first match at position `from` or later, or null when the pieces have none. */
+  (pieces: readonly TextPiece[], from: number): string | null;
+  /** The start of the text, for an article whose matches are all in its headline. */
+  lead(pieces: readonly TextPiece[]): string;
 }
 
 export function createHighlighter(terms: readonly string[], revTable: string): Highlighter {
@@ -36,32 +40,30 @@ export function createHighlighter(terms: readonly string[], revTable: string): H
     }
     return out;
   };
-  const snippet = (fields: readonly string[]): string => {
-    // The first body field with a match, else the first body field (headline matches show in the headline).
-    let field = fields.length > 1 ? fields[1]! : fields[0] ?? '';
-    let found = matches(field);
-    for (let i = 1; i < fields.length; i++) {
-      const m = matches(fields[i]!);
-      if (m.length) {
-        field = fields[i]!;
-        found = m;
-        break;
-      }
-    }
-    const start = found.length ? Math.max(0, found[0]![0] - SNIPPET_BEFORE) : 0;
-    const end = Math.min(field.length, start + SNIPPET_LENGTH);
-    let html = start > 0 ? '…' : '';
-    let at = start;
+  const render = (piece: TextPiece, found: readonly [number, number][], at: number): string => {
+    const [, text, cut = 0] = piece;
+    const start = Math.max(0, at - SNIPPET_BEFORE);
+    const end = Math.min(text.length, start + SNIPPET_LENGTH);
+    let html = start > 0 || cut & 1 ? '…' : '';
+    let i = start;
     for (const [a, b] of found) {
       if (a < start || a >= end) continue;
-      html += escapeHtml(field.slice(at, a)) + '<mark>' + escapeHtml(field.slice(a, b)) + '</mark>';
-      at = b;
+      html += escapeHtml(text.slice(i, a)) + '<mark>' + escapeHtml(text.slice(a, b)) + '</mark>';
+      i = b;
     }
-    if (at < end) html += escapeHtml(field.slice(at, end));
-    if (end < field.length) html += '…';
+    if (i < end) html += escapeHtml(text.slice(i, end));
+    if (end < text.length || cut & 2) html += '…';
     return html;
   };
-  return Object.assign(snippet, { inBody: (fields: readonly string[]) => fields.some((f, i) => i > 0 && matches(f).length > 0) });
+  const snippet = (pieces: readonly TextPiece[], from: number): string | null => {
+    for (const piece of pieces) {
+      const found = matches(piece[1]);
+      const first = found.find(([a]) => piece[0] + a >= from);
+      if (first) return render(piece, found, first[0]);
+    }
+    return null;
+  };
+  return Object.assign(snippet, { lead: (pieces: readonly TextPiece[]) => (pieces.length ? render(pieces[0]!, [], 0) : '') });
 }
 
 export function escapeHtml(s: string): string {
