@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot, runCli } from '../helpers.js';
+import { serve } from '../../src/site/serve.js';
 
 describe('baoku serve', () => {
   it('serves the built site on loopback until stopped', async () => {
@@ -33,6 +34,20 @@ describe('baoku serve', () => {
       expect(await stopped).toBe(0);
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+  it('serves files held in memory before the disk, with their types', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'baoku-serve-'));
+    try {
+      writeFileSync(path.join(root, 'a.json'), '"disk"');
+      const server = await serve({ root, port: 0, memory: new Map([[path.join(root, 'a.json'), new TextEncoder().encode('"memory"')]]) });
+      const port = (server.address() as { port: number }).port;
+      const r = await fetch(`http://127.0.0.1:${port}/a.json`);
+      expect(r.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await r.text()).toBe('"memory"');
+      server.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
