@@ -4,7 +4,7 @@
  */
 import { cut } from '../enrich/segment.js';
 import { createNormalizer } from './normalize.js';
-import { ByteReader, ByteWriter, HEADLINE_SPAN, PART_AFTER, PART_BEFORE, TOP_DOCS, bigKeyName, fieldStarts, partOf, partRange, positionBlockSize, positionPath, quantizeLength, readMatch, shardOf, termScore, textPath, writeMatch } from './format.js';
+import { ByteReader, ByteWriter, HEADLINE_SPAN, PART_AFTER, PART_BEFORE, TOP_DOCS, bigKeyName, fieldStarts, partOf, partRange, positionBlockSize, positionPath, quantizeLength, readMatch, shardOf, termScore, textPath, writeMatch, idfOf, normOf } from './format.js';
 import type { ArticleRecord, OutputFile } from '../types.js';
 
 /** Postings larger than this get a file of their own instead of sitting in a shard. */
@@ -351,12 +351,13 @@ function textFiles(r: ArticleRecord, fields: readonly string[], starts: readonly
  */
 function topDocs(list: Uint8Array, df: number, matches: boolean, avgLength: number, docs: number): Uint8Array {
   const r = new ByteReader(list);
+  const idf = idfOf(df, docs);
   const all: { doc: number; score: number; count: number; head: number; part: number }[] = [];
   let doc = 0;
   while (!r.done) {
     doc += r.varint();
     const [lenQ, count, head, part] = matches ? readMatch(r) : [r.byte(), 1, 0, 0];
-    all.push({ doc, score: 0 + termScore(count, head, lenQ, df, docs, avgLength), count, head, part });
+    all.push({ doc, score: 0 + termScore(count, head, normOf(lenQ, avgLength), idf), count, head, part });
   }
   all.sort((a, b) => b.score - a.score || b.doc - a.doc);
   const w = new ByteWriter();

@@ -66,13 +66,19 @@ const B = 0.75;
 const HEADLINE_WEIGHT = 3;
 
 /**
- * One term's BM25 contribution to an article's score. The builder (ranking
- * a key's best articles) and the client compute it with the same
- * expression, so both order a one-term query alike.
+ * BM25, in three pieces so that a query computes the idf once per term and
+ * the length norm once per length byte. The builder (ranking a key's best
+ * articles) and the client use the same pieces in the same order, so both
+ * order a one-term query alike, to the last bit.
  */
-export function termScore(count: number, head: number, lenQ: number, df: number, docs: number, avgLength: number): number {
-  const norm = 1 - B + (B * dequantizeLength(lenQ)) / Math.max(1, avgLength);
-  const idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+export function idfOf(df: number, docs: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+export function normOf(lenQ: number, avgLength: number): number {
+  return 1 - B + (B * dequantizeLength(lenQ)) / Math.max(1, avgLength);
+}
+/** One term's contribution to an article's score. */
+export function termScore(count: number, head: number, norm: number, idf: number): number {
   const tf = count + (HEADLINE_WEIGHT - 1) * head;
   return (idf * tf * (K1 + 1)) / (tf + K1 * norm);
 }

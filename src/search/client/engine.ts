@@ -6,7 +6,7 @@
  * result contains every term and no containing article is missed.
  */
 import { createNormalizer, parseQuery } from '../normalize.js';
-import { ByteReader, HEADLINE_SPAN, TOP_DOCS, bigKeyName, partOf, partRange, positionPath, readMatch, shardOf, termScore, textPath } from '../format.js';
+import { ByteReader, HEADLINE_SPAN, TOP_DOCS, bigKeyName, partOf, partRange, positionPath, readMatch, shardOf, termScore, textPath, idfOf, normOf } from '../format.js';
 import type { IndexMeta, Facets } from '../build-index.js';
 import { createHighlighter } from './snippet.js';
 import type { TextPiece } from './snippet.js';
@@ -403,6 +403,19 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       let worst = -1;
       const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => a.score > b.score || (a.score === b.score && a.doc > b.doc);
       total = 0;
+      // Scores by term, tf (count + headline) and length byte, from termScore
+      // once each: most articles share a few of them.
+      const idf = order.map((t) => idfOf(t.docs.length, meta.docs));
+      const norms = Array.from({ length: 64 }, (_, q) => normOf(q, meta.avgLength));
+      const tables = order.map(() => new Float64Array(64 * 32).fill(NaN));
+      const scoreOf = (k: number, count: number, head: number, lenQ: number): number => {
+        const slot = (count + 2 * head) * 64 + lenQ;
+        if (slot >= 64 * 32) return termScore(count, head, norms[lenQ]!, idf[k]!);
+        const table = tables[k]!;
+        let v = table[slot]!;
+        if (v !== v) v = table[slot] = termScore(count, head, norms[lenQ]!, idf[k]!);
+        return v;
+      };
       for (let i = 0; i < rare.docs.length; i++) {
         const doc = rare.docs[i]!;
         if (filter && !filter(doc)) continue;
@@ -420,19 +433,21 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
         // The snippet's part: the first known match after the headline of any term.
         let part = Infinity;
         let unknown = false;
-        order.forEach((t, k) => {
+        const lenQ = rare.lenQ[i]!;
+        for (let k = 0; k < order.length; k++) {
+          const t = order[k]!;
           const j = at[k]!;
-          score += termScore(t.counts[j]!, t.heads[j]!, rare.lenQ[i]!, t.docs.length, meta.docs, meta.avgLength);
-          if (t.parts[j]! < 0) unknown = true;
-          else part = Math.min(part, t.parts[j]!);
-        });
+          score += scoreOf(k, t.counts[j]!, t.heads[j]!, lenQ);
+          const p = t.parts[j]!;
+          if (p < 0) unknown = true;
+          else if (p < part) part = p;
+        }
         total++;
-        const hit = { doc, score, part: part === Infinity && unknown ? -1 : part };
         if (best.length < keep) {
-          best.push(hit);
+          best.push({ doc, score, part: part === Infinity && unknown ? -1 : part });
           if (best.length === keep) worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
-        } else if (keep > 0 && better(hit, best[worst]!)) {
-          best[worst] = hit;
+        } else if (keep > 0 && (score > best[worst]!.score || (score === best[worst]!.score && doc > best[worst]!.doc))) {
+          best[worst] = { doc, score, part: part === Infinity && unknown ? -1 : part };
           worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
         }
       }

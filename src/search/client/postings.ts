@@ -2,7 +2,7 @@
  * Postings as the index stores them (format.ts): decoding an article list
  * with its positions, and choosing which bigrams of a term to download.
  */
-import { ByteReader, readMatch } from '../format.js';
+import { ByteReader } from '../format.js';
 
 export interface Postings {
   docs: Int32Array;
@@ -53,11 +53,14 @@ export function decode(data: Uint8Array, posData: Uint8Array | null, df: number,
     doc = next ? next() : doc + r.varint();
     docs[i] = doc;
     if (counts && heads && parts) {
-      const [len, count, head, part] = readMatch(r);
-      lenQ[i] = len;
-      total += counts[i] = count;
-      heads[i] = head;
-      parts[i] = part;
+      // readMatch (format.ts), unrolled: this loop runs for every article of a list.
+      const b = data[r.pos]!;
+      const v = b < 0x80 ? (r.pos++, b) : r.varint();
+      const rest = Math.floor(v / 64);
+      lenQ[i] = v % 64;
+      total += counts[i] = Math.floor(rest / 4) + 1;
+      heads[i] = (rest >>> 1) & 1;
+      parts[i] = rest & 1 ? r.varint() || Infinity : 0;
     } else lenQ[i] = r.byte();
   }
   if (!counts || !posData) return { docs, lenQ, counts, heads, parts, starts: null, positions: null };
