@@ -54,10 +54,17 @@ export function serve(options: ServeOptions): Promise<Server> {
         res.writeHead(403).end();
         return;
       }
+      const send = (body: Uint8Array) => {
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'content-length': body.length,
+          'cache-control': 'no-cache',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      };
       const held = options.memory?.get(file);
       if (held) {
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': held.length, 'cache-control': 'no-cache' });
-        res.end(req.method === 'HEAD' ? undefined : held);
+        send(held);
         return;
       }
       let info = await stat(file).catch(() => null);
@@ -74,13 +81,7 @@ export function serve(options: ServeOptions): Promise<Server> {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound ?? 'not found');
         return;
       }
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      send(await readFile(file));
     } catch {
       res.writeHead(500).end();
     }

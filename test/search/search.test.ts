@@ -150,7 +150,7 @@ describe('snippets', () => {
     expect(loaded.filter((p) => p.startsWith('t/'))).toHaveLength(1);
     expect(loaded.find((p) => p.startsWith('t/'))).toMatch(/-\d+\.json$/);
   });
-  it('finds the part of a two-character word and of a phrase alike', async () => {
+  it('finds the part of a two-character word from its postings', async () => {
     const { search, loaded } = memorySearch([long, lead]);
     const r = await search('雪豹', { limit: 10, filters: { from: '2024-05-01', to: '2024-05-01' } });
     expect(r.results[0]!.snippet).toContain('<mark>雪豹</mark>');
