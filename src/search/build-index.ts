@@ -434,4 +434,3 @@ function push(m: Map<string, number[]>, k: string, v: number): void {
   l.push(v);
 }
 
-export { HEADLINE_SPAN };

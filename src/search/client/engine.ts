@@ -137,7 +137,7 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     return p;
   };
   const foldBlocks = new Set(meta.foldBlocks);
-  const inlineBlocks = new Set(meta.fold?.blocks ?? []);
+  const inlineBlocks = new Set(meta.fold.blocks);
 
   function foldBlock(hh: number): Promise<{ fwd: string; rev: string }> {
     const path = `fold/${hh.toString(16)}.json`;
@@ -161,9 +161,9 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
     let out = '';
     chars.forEach((c, i) => {
       const block = fetched[i];
-      if (part === 'fwd') out += pairFrom(block ? block.fwd : meta.fold.fwd, c);
-      else if (block) out += pairsTo(block.rev, c);
-      else if (inlineBlocks.has(c.charCodeAt(0) >> 8)) out += pairsTo(meta.fold.fwd, c) + pairsTo(meta.fold.rev, c);
+      const inline = inlineBlocks.has(c.charCodeAt(0) >> 8);
+      if (block) out += part === 'fwd' ? pairFrom(block.fwd, c) : pairsTo(block.rev, c);
+      else if (inline) out += part === 'fwd' ? pairFrom(meta.fold.fwd, c) : pairsTo(meta.fold.fwd, c) + pairsTo(meta.fold.rev, c);
     });
     return out;
   }
@@ -401,7 +401,9 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
       const keep = offset + limit;
       const best: { doc: number; score: number; part: number }[] = [];
       let worst = -1;
-      const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => a.score > b.score || (a.score === b.score && a.doc > b.doc);
+      // Ranks above x: a higher score, or the same and a newer issue.
+      const beats = (score: number, doc: number, x: { doc: number; score: number }) => score > x.score || (score === x.score && doc > x.doc);
+      const worstOf = () => best.reduce((w, x, k) => (beats(best[w]!.score, best[w]!.doc, x) ? k : w), 0);
       total = 0;
       // Scores by term, tf (count + headline) and length byte, from termScore
       // once each: most articles share a few of them.
@@ -443,13 +445,12 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
           else if (p < part) part = p;
         }
         total++;
-        if (best.length < keep) {
-          best.push({ doc, score, part: part === Infinity && unknown ? -1 : part });
-          if (best.length === keep) worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
-        } else if (keep > 0 && (score > best[worst]!.score || (score === best[worst]!.score && doc > best[worst]!.doc))) {
-          best[worst] = { doc, score, part: part === Infinity && unknown ? -1 : part };
-          worst = best.reduce((w, x, k) => (better(best[w]!, x) ? k : w), 0);
-        }
+        const full = best.length === keep;
+        if (full && (keep === 0 || !beats(score, doc, best[worst]!))) continue;
+        const hit = { doc, score, part: part === Infinity && unknown ? -1 : part };
+        if (full) best[worst] = hit;
+        else best.push(hit);
+        if (best.length === keep) worst = worstOf();
       }
       // Best first; newer issues (higher doc ids) break ties.
       best.sort((a, b) => b.score - a.score || b.doc - a.doc);
