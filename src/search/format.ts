@@ -30,7 +30,7 @@
  *   the bytes around any position are found without reading the rest.
  *   A month past PACK_BYTES continues in `.<n>` files (offset / PACK_BYTES).
  * - `<segment>/k/<shard>.bin`  the segment's keys, hashed by their first two
- *   code units into 2^shardBits shards (a term of 3+ characters and its
+ *   code units into shards of about SHARD_BYTES (a term of 3+ characters and its
  *   first bigram share one), sorted within a shard. Per key: length and
  *   UTF-16 code units, df, a kind byte, then
  *   kind 0 (inline): article list length, positions length, both;
@@ -93,9 +93,12 @@ export function shardHash(key: string): number {
   return hashKey(key.length > 2 ? key.slice(0, 2) : key);
 }
 
-/** The shard of a key among 2^bits: the high bits of its shardHash. */
-export function shardOf(key: string, bits: number): number {
-  return bits === 0 ? 0 : shardHash(key) >>> (32 - bits);
+/** The shard of a key among `shards`: its shardHash scaled, so that the shards split the keys in key order. */
+export function shardOf(key: string, shards: number): number {
+  return shardOfHash(shardHash(key), shards);
+}
+export function shardOfHash(hash: number, shards: number): number {
+  return Math.floor((hash * shards) / 2 ** 32);
 }
 
 /** Records in text packs start at multiples of this many bytes. */
@@ -120,8 +123,8 @@ export interface SegmentMeta {
   /** Folder of its files under `search/index/`. */
   name: string;
   docs: number;
-  /** 2^shardBits shard files. */
-  shardBits: number;
+  /** Number of shard files. */
+  shards: number;
   /** Doc keys hold `2^keyBits` text units per month. */
   keyBits: number;
   /** Month ordinal of key 0. */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteReader, ByteWriter } from '../bytes.js';
-import { NO_LENGTH, TOP_DOCS, shardHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
+import { NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
 import type { OutputFile } from '../../types.js';
 import type { KeyPostings } from './runs.js';
 
@@ -44,7 +44,7 @@ export interface EncodeStats {
 
 /**
  * The pack files of a segment as they fill, then its shard files; returns
- * the number of shard bits. `keys` come in key order (runs.ts keyOrder).
+ * the number of shards. `keys` come in key order (runs.ts keyOrder).
  */
 export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayout, stats?: EncodeStats): Generator<OutputFile, number> {
   const dict = new ByteWriter(1 << 20);
@@ -142,19 +142,19 @@ export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayou
   if (pack.length) yield packFile();
   starts.push(dict.length);
   if (stats) stats.entries += dict.length;
-  const shardBits = Math.max(0, Math.ceil(Math.log2(Math.max(1, dict.length / SHARD_BYTES))));
+  const shards = Math.max(1, Math.round(dict.length / SHARD_BYTES));
   // Every shard is written, even an empty one: the client never meets a missing file.
   const bytes = dict.view();
   let at = 0;
-  for (let s = 0; s < 2 ** shardBits; s++) {
+  for (let s = 0; s < shards; s++) {
     const from = at;
-    while (at < hashes.length && (shardBits === 0 || hashes[at]! >>> (32 - shardBits) === s)) at++;
+    while (at < hashes.length && shardOfHash(hashes[at]!, shards) === s) at++;
     const w = new ByteWriter(starts[at]! - starts[from]! + 8);
     w.varint(at - from);
     w.bytes(bytes.subarray(starts[from]!, starts[at]!));
     yield { path: `search/index/${layout.name}/k/${s.toString(36)}.bin`, content: w.result() };
   }
-  return shardBits;
+  return shards;
 }
 
 function digest(bytes: Uint8Array): string {

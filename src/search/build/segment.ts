@@ -112,10 +112,10 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength }, input.stats);
   let next = encoder.next();
   for (; !next.done; next = encoder.next()) files.push(next.value);
-  const shardBits = next.value;
+  const shards = next.value;
   files.push({ path: `search/index/${input.name}/facets.json`, content: JSON.stringify(facets.result()) });
   return {
-    meta: { name: input.name, docs, shardBits, keyBits, firstMonth: input.firstMonth, from, to },
+    meta: { name: input.name, docs, shards, keyBits, firstMonth: input.firstMonth, from, to },
     files,
     avgWords,
     names: facets.names(),

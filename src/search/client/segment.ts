@@ -44,7 +44,7 @@ export class SegmentReader {
 
   /** A key's entry, or undefined when no article of the segment has it. */
   async entry(key: string): Promise<KeyEntry | undefined> {
-    const buf = await this.load(this.path(`k/${shardOf(key, this.meta.shardBits).toString(36)}.bin`));
+    const buf = await this.load(this.path(`k/${shardOf(key, this.meta.shards).toString(36)}.bin`));
     const r = new ByteReader(buf);
     for (let count = r.varint(); count > 0; count--) {
       const len = r.varint();
