@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, issueDateFromPath, issueDateFromText, loadPage, pageFromPath, splitFrontMatter } from '../../src/load/index.js';
+import { decode, issueDateFromPath, issueDateFromText, loadPage, pageFromPath, placeFromPath, splitFrontMatter } from '../../src/load/index.js';
 
 const gb18030 = (text: string) => {
   // Encoded by hand through the platform's encoder tables: 中 = D6D0, 文 = CEC4, 。 = A1A3.
@@ -82,6 +82,23 @@ describe('what the path says', () => {
     expect(pageFromPath(relPath)).toEqual(page);
   });
 
+  it.each([
+    ['20191001/20191001-04-03.txt', { page: 4, order: 3, name: null }],
+    ['a/2019-10-01-12-10.txt', { page: 12, order: 10, name: null }],
+    ['a/20191001_4_3.txt', { page: 4, order: 3, name: null }],
+    ['2025-05-09/01-要闻.txt', { page: 1, order: null, name: '要闻' }],
+    ['a/20191001-00-03.txt', null],
+    ['a/20190230-04-03.txt', null],
+    ['a/20191001-04.txt', null],
+    ['a/jingji.txt', null],
+  ])('%s names page and place %j', (relPath, place) => {
+    expect(placeFromPath(relPath)).toEqual(place);
+  });
+
+  it('reads the page of a YYYYMMDD-PP-NN name, without a page name', () => {
+    expect(pageFromPath('20191001/20191001-04-03.txt')).toEqual({ number: 4, name: null });
+  });
+
   it.each([['措施自2025年1月3日起施行', '2025-01-03'], ['2025澜江马拉松', null], ['2025年2月30日', null], ['2024 年 12 月 1 日', '2024-12-01']])(
     'the text %s gives the date %s', (text, date) => {
       expect(issueDateFromText(text)).toBe(date);
@@ -103,6 +120,12 @@ describe('loadPage', () => {
     expect(page.issueDate).toBeNull();
     expect(page.messages).toEqual([expect.objectContaining({ file: 'articles/城市周刊/06-文体.txt', ruleId: 'undated-file' })]);
     expect(page.messages[0]!.hint).toMatch(/date: YYYY-MM-DD/);
+  });
+
+  it('keeps what the file name says about the page and the place on it', () => {
+    expect(load('20191001/20191001-04-03.txt', '\n标题\n\n　　正文。\n')).toMatchObject({ issueDate: '2019-10-01', page: { number: 4, name: null }, namePlace: { page: 4, order: 3 } });
+    expect(load('2025-05-09/01-要闻.txt', '# 题').namePlace).toEqual({ page: 1, order: null });
+    expect(load('a/x.txt', '---\npage: 5\n---\n').namePlace).toBeUndefined();
   });
 
   it('lets front matter page and pageName override the file name', () => {
