@@ -7,10 +7,11 @@ import { mergeContinuations } from './continuations.js';
 import { assignIds } from './ids.js';
 import { assignKeywords } from './keywords.js';
 import { relatedArticles } from './related.js';
+import { placeFromPath } from '../load/path-meta.js';
 import type { ArticleRecord, Message, ParsedArticle } from '../types.js';
 
 export { mergeContinuations } from './continuations.js';
-export { assignIds, urlForId, shortHash } from './ids.js';
+export { articleId, assignIds, urlForId, shortHash } from './ids.js';
 export { assignKeywords } from './keywords.js';
 export { relatedArticles } from './related.js';
 export { cut, cutForSearch, extract } from './segment.js';
@@ -31,18 +32,20 @@ export function enrich(parsed: readonly ParsedArticle[]): { corpus: Corpus; mess
   return { corpus: { records, related: relatedArticles(records) }, messages: merged.messages };
 }
 
-/** Issue date (undated last), page (none last), file, line. */
+/** Issue date (undated last), page (none last), place on the page by name (`…-04-03.txt`), file, line. */
 export function compareArticles(a: ParsedArticle, b: ParsedArticle): number {
   const da = a.issueDate ?? '9999', db = b.issueDate ?? '9999';
   if (da !== db) return da < db ? -1 : 1;
   const pa = a.page?.number ?? 1e9, pb = b.page?.number ?? 1e9;
   if (pa !== pb) return pa - pb;
+  const oa = (a.namePlace ?? placeFromPath(a.file))?.order ?? 1e9, ob = (b.namePlace ?? placeFromPath(b.file))?.order ?? 1e9;
+  if (oa !== ob) return oa - ob;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line;
 }
 
 function toRecord(a: ParsedArticle, id: string, url: string): ArticleRecord {
-  const { continuedOn: _on, continuedFrom: _from, lastLine: _last, ...rest } = a;
+  const { continuedOn: _on, continuedFrom: _from, lastLine: _last, place: _place, namePlace: _name, ...rest } = a;
   const record: ArticleRecord = {
     id,
     url,
@@ -64,6 +67,7 @@ function toRecord(a: ParsedArticle, id: string, url: string): ArticleRecord {
     keywords: [],
     warnings: rest.warnings,
   };
+  if (rest.emphasis !== undefined) record.emphasis = rest.emphasis;
   if (rest.originalUrl !== undefined) record.originalUrl = rest.originalUrl;
   return record;
 }
