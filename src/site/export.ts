@@ -26,6 +26,7 @@ export function exportRecord(r: ArticleRecord): ArticleRecord {
     captions: r.captions,
     paragraphs: r.paragraphs,
     subheadings: r.subheadings,
+    ...(r.emphasis !== undefined && { emphasis: r.emphasis }),
     continuation: r.continuation,
     keywords: r.keywords,
     warnings: r.warnings,
