@@ -88,13 +88,16 @@ export interface BylineLine {
   source: string | null;
 }
 
+// A lone character after a space, punctuation or a role (`（记者方  晴）`), a space, a lone character before a space, punctuation or 摄.
+const SPACED_NAME = new RegExp(`(?<=^|[\\s（(、，,]|${ROLE_WORDS})([\\u4e00-\\u9fa5])\\s+([\\u4e00-\\u9fa5])(?=[\\s)）、，,]|摄|$)`, 'g');
+
 /**
  * Two-character names are set with a space between the characters so they
- * line up with three-character ones (`本报记者  张  枨`, `新华社记者  钱  一摄`):
- * the name is 张枨, 钱一.
+ * line up with three-character ones (`本报记者  张  枨`, `新华社记者  钱  一摄`,
+ * `（记者方  晴）`): the name is 张枨, 钱一, 方晴.
  */
 export function unspaceNames(text: string): string {
-  return text.replace(/(^|[\s\u3000（(、，,])([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5])(?=[\s\u3000)）、，,]|摄|$)/g, '$1$2$3');
+  return text.replace(SPACED_NAME, '$1$2');
 }
 
 /** `本报记者 张三 李四`, `记者 周航`, `新华社记者 王五`, `本报记者 张三 通讯员 李四`, `（赵兵 丁雅诵）`. */
