@@ -126,21 +126,7 @@ export class BuildSession {
 
     // 1. The input files and their content hashes.
     let t = performance.now();
-    const listed = await this.listInputs();
-    const inputs = listed.inputs;
-    const hashes: string[] = [];
-    let sameInputs = state !== null && state.inputs.size === inputs.length;
-    for (const input of inputs) {
-      const known = state?.inputs.get(input.relPath);
-      if (known && input.full !== null && known.size === input.size && known.mtimeMs === input.mtimeMs) {
-        hashes.push(known.hash);
-        continue;
-      }
-      input.bytes ??= new Uint8Array(await readFile(input.full!));
-      const hash = digest(input.bytes);
-      hashes.push(hash);
-      if (known?.hash !== hash) sameInputs = false;
-    }
+    const { listed, inputs, hashes, sameInputs } = await this.scan(state);
     lap('scan', t);
 
     // 2. Nothing changed, and the site is the one this session wrote: done.
@@ -157,31 +143,11 @@ export class BuildSession {
     t = performance.now();
     const stages = await import('./stages.js');
     const settings = parseSettings(options.config);
-    const keys = inputs.map((input, i) => digestParts([generatorVersion(), settings, input.relPath, hashes[i]!]));
-    const results: (FileResult | undefined)[] = keys.map((k) => this.cache.fileResult(k));
-    const todo: number[] = [];
-    results.forEach((r, i) => r === undefined && todo.push(i));
-    if (todo.length) {
-      const sources: SourceFile[] = [];
-      for (const i of todo) {
-        const input = inputs[i]!;
-        input.bytes ??= new Uint8Array(await readFile(input.full!));
-        sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
-      }
-      const made = await stages.processFiles(sources, {
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
-        onFile: (done, total) => options.onProgress?.(`parsing ${done}/${total} files`),
-      });
-      todo.forEach((i, k) => {
-        results[i] = made[k]!;
-        this.cache.storeFileResult(keys[i]!, made[k]!);
-      });
-    }
-    for (const input of inputs) input.bytes = null;
+    const { keys, results } = await this.fileResults(stages, inputs, hashes, settings);
     lap('parse', t);
 
     t = performance.now();
-    const { corpus, messages } = this.corpusOf(stages, results as FileResult[], settings);
+    const { corpus, messages } = this.corpusOf(stages, results, settings);
     const allMessages = sortMessages([...listed.messages, ...messages]);
     lap('enrich', t);
 
@@ -227,6 +193,69 @@ export class BuildSession {
       records: corpus.records, articles: corpus.records.length, messages: allMessages, files: inputs.length, timings, pages: this.memorySite,
       written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false,
     };
+  }
+
+  /**
+   * Parses and segments into the cache the files it has no result for, and
+   * stops there: no corpus steps, no site. Jobs that each hold a part of a
+   * large archive (a year each) fill one shared cache this way; the build
+   * that follows over the whole archive then reads every file's result
+   * from it (docs/SCALING.md).
+   */
+  async prepare(): Promise<{ files: number; parsed: number; messages: Message[]; seconds: number }> {
+    const started = performance.now();
+    const { inputs, hashes, listed } = await this.scan(null);
+    const stages = await import('./stages.js');
+    const { results, parsed } = await this.fileResults(stages, inputs, hashes, parseSettings(this.options.config));
+    const messages = sortMessages([...listed.messages, ...results.flatMap((r) => r.messages)]);
+    return { files: inputs.length, parsed, messages, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Lists the inputs with their content hashes; a file whose size and mtime are as the state knows them is not read. */
+  private async scan(state: SessionState | null) {
+    const listed = await this.listInputs();
+    const inputs = listed.inputs;
+    const hashes: string[] = [];
+    let sameInputs = state !== null && state.inputs.size === inputs.length;
+    for (const input of inputs) {
+      const known = state?.inputs.get(input.relPath);
+      if (known && input.full !== null && known.size === input.size && known.mtimeMs === input.mtimeMs) {
+        hashes.push(known.hash);
+        continue;
+      }
+      input.bytes ??= new Uint8Array(await readFile(input.full!));
+      const hash = digest(input.bytes);
+      hashes.push(hash);
+      if (known?.hash !== hash) sameInputs = false;
+    }
+    return { listed, inputs, hashes, sameInputs };
+  }
+
+  /** Each input's parse and analysis: from the cache, or made (on all cores) and stored there. */
+  private async fileResults(stages: Stages, inputs: Input[], hashes: readonly string[], settings: string) {
+    const { options } = this;
+    const keys = inputs.map((input, i) => digestParts([generatorVersion(), settings, input.relPath, hashes[i]!]));
+    const results: (FileResult | undefined)[] = keys.map((k) => this.cache.fileResult(k));
+    const todo: number[] = [];
+    results.forEach((r, i) => r === undefined && todo.push(i));
+    if (todo.length) {
+      const sources: SourceFile[] = [];
+      for (const i of todo) {
+        const input = inputs[i]!;
+        input.bytes ??= new Uint8Array(await readFile(input.full!));
+        sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
+      }
+      const made = await stages.processFiles(sources, {
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        onFile: (done, total) => options.onProgress?.(`parsing ${done}/${total} files`),
+      });
+      todo.forEach((i, k) => {
+        results[i] = made[k]!;
+        this.cache.storeFileResult(keys[i]!, made[k]!);
+      });
+    }
+    for (const input of inputs) input.bytes = null;
+    return { keys, results: results as FileResult[], parsed: todo.length };
   }
 
   private async listInputs(): Promise<{ inputs: Input[]; messages: Message[] }> {

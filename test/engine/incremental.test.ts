@@ -212,4 +212,18 @@ describe('the incremental build', () => {
     expect(keptSame).toBe(edited.kept);
     expect(existsSync(path.join(dist, SITE_MARKER))).toBe(true);
   });
+
+  it('builds from a cache that jobs holding parts of the archive filled, parsing nothing again, to the same site', async () => {
+    const world = newWorld();
+    for (const f of pool) world.archive.set(f.relPath, f.bytes);
+    const all = sources(world.archive);
+    const cacheDir = path.join(scratch, 'shared-cache');
+    const session = (files: SourceFile[]) => new BuildSession({ articles: { files }, outDir: null, templatesDir: world.templates, config: resolveConfig({}), cacheDir });
+    const half = Math.ceil(all.length / 2);
+    const parts = [all.slice(0, half), all.slice(half)];
+    for (const part of parts) expect((await session(part).prepare()).parsed).toBe(part.length);
+    expect((await session(all).prepare()).parsed).toBe(0);
+    const built = await session(all).build();
+    same(built.pages, await clean(world));
+  });
 });
