@@ -44,6 +44,9 @@ Options:
   --templates DIR   LiquidJS templates and assets (default: templates)
   --cache DIR       the build cache (default: .cache/baoku)
   --no-cache        build from scratch, keep no cache
+  --prepare         only parse the page files into the cache, write no site
+                    (jobs that each hold part of a large archive share
+                    one cache this way; see docs/SCALING.md)
   --strict          exit with 1 when there are warnings
   --quiet           print only warnings and errors
   -h, --help        show this help
@@ -141,10 +144,12 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     templates: { type: 'string', default: 'templates' },
     cache: { type: 'string', default: DEFAULT_CACHE },
     'no-cache': { type: 'boolean', default: false },
+    prepare: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   if (values.help) return print(HELP.build!), 0;
+  if (values.prepare && values['no-cache']) throw new UsageError('--prepare fills the cache: it cannot go with --no-cache');
   const config = await loadConfigFile(process.cwd(), values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {});
   const articlesDir = values.articles as string;
   const progress = progressLine(values.quiet ? null : process.stderr);
@@ -157,6 +162,14 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     onProgress: (text) => progress(text),
     removeInBackground: true,
   });
+  if (values.prepare) {
+    const prepared = await session.prepare();
+    progress(null);
+    const summary = summarizeMessages(prepared.messages);
+    if (summary) printErr(summary);
+    if (!values.quiet) print(`prepared ${prepared.files} files into ${values.cache}/ (${prepared.parsed} parsed, ${prepared.files - prepared.parsed} already there) in ${prepared.seconds.toFixed(1)} s`);
+    return values.strict && prepared.messages.length > 0 ? 1 : 0;
+  }
   let result;
   try {
     result = await session.build();
