@@ -14,6 +14,7 @@ import { findArticles } from './columns.js';
 import type { ArticleDraft } from './columns.js';
 import { buildArticle, headlineFromFirstLine, isKickerLine } from './article.js';
 import { warning } from '../messages.js';
+import { simplificationWarning } from './limits.js';
 import type { LoadedPage, Message, ParsedArticle } from '../types.js';
 
 export { toBlocks } from './blocks.js';
@@ -43,9 +44,9 @@ export interface ParsedPage {
 }
 
 export function parsePage(page: LoadedPage): ParsedPage {
-  const { blocks, markup } = toBlocks(page.text, page.firstLine);
+  const { blocks, markup, simplified } = toBlocks(page.text, page.firstLine);
   const structure = findArticles(blocks, isKickerLine);
-  const messages: Message[] = [];
+  const messages: Message[] = simplified.map((s) => simplificationWarning(page.file, s));
   const setAside: SetAside[] = markup.map((m) => ({ line: m.line, text: m.text, reason: 'markup' }));
   for (const c of structure.contents) {
     setAside.push({ line: c.heading.line, text: c.heading.text, reason: 'contents' });

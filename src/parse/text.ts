@@ -41,11 +41,14 @@ const ASCII_ALNUM = /[A-Za-z0-9]/;
  */
 export function joinLines(lines: readonly string[]): string {
   let out = '';
+  // The last character kept apart: `out.slice(-1)` would flatten the growing string on every line (quadratic).
+  let last = '';
   for (const raw of lines) {
     const line = raw.replace(INDENT, '').trimEnd();
     if (line === '') continue;
-    if (out !== '' && ASCII_ALNUM.test(out.slice(-1)) && ASCII_ALNUM.test(line[0]!)) out += ' ';
+    if (out !== '' && ASCII_ALNUM.test(last) && ASCII_ALNUM.test(line[0]!)) out += ' ';
     out += line;
+    last = line[line.length - 1]!;
   }
   return out;
 }
