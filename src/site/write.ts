@@ -6,6 +6,7 @@
 import { mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from '../types.js';
+import { SITE_MARKER, SITE_MARKER_TEXT } from './output-dir.js';
 
 export interface SiteWriter {
   write(file: OutputFile): Promise<void>;
@@ -18,15 +19,35 @@ export interface SiteWriter {
 
 const MAX_IN_FLIGHT = 64;
 
+/** A file-system failure of the writer, said in words; `published` tells whether the new site is in place. */
+export class SiteWriteError extends Error {
+  constructor(message: string, readonly published: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SiteWriteError';
+  }
+}
+
+const reason = (cause: unknown) => {
+  const e = cause as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : e.message;
+};
+
 export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
-  await mkdir(parent, { recursive: true });
-  await recoverInterruptedSwap(parent, base);
   const staging = path.join(parent, `.${base}-staging-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  try {
+    await mkdir(parent, { recursive: true });
+    await recoverInterruptedSwap(parent, base);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    // Every built site carries the marker that lets the next build replace it (see output-dir.ts).
+    await writeFile(path.join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
+    throw new SiteWriteError(`cannot prepare the new site beside ${out} (${reason(cause)})`, false, { cause });
+  }
   const made = new Map<string, Promise<unknown>>();
   const written = new Set<string>();
   // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
@@ -65,21 +86,37 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     },
     async commit() {
-      await settle();
+      try {
+        await settle();
+      } catch (cause) {
+        throw new SiteWriteError(`cannot write the new site (${reason(cause)})`, false, { cause });
+      }
       const old = path.join(parent, `.${base}-old-${process.pid}`);
       let hadOld = true;
       try {
         await rename(out, old);
       } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw new SiteWriteError(`cannot move the previous site aside (${reason(cause)})`, false, { cause });
         hadOld = false;
       }
-      await rename(staging, out);
-      if (hadOld) await rm(old, { recursive: true, force: true });
+      try {
+        await rename(staging, out);
+      } catch (cause) {
+        // Put the previous site back, so that what the message says is what happened.
+        if (hadOld) await rename(old, out).catch(() => {});
+        throw new SiteWriteError(`cannot move the new site into place (${reason(cause)})`, false, { cause });
+      }
+      if (hadOld) {
+        try {
+          await rm(old, { recursive: true, force: true });
+        } catch (cause) {
+          throw new SiteWriteError(`the new site is in place, but the previous one could not be removed from ${old} (${reason(cause)}); delete that folder`, true, { cause });
+        }
+      }
     },
     async abort() {
       await Promise.allSettled(inFlight);
-      await rm(staging, { recursive: true, force: true });
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
     },
   };
 }
