@@ -14,6 +14,7 @@ import type { Timings } from './build.js';
 import { openSiteWriter } from './site/index.js';
 import { SiteWriteError } from './site/write.js';
 import { checkFolders, OutputFolderError } from './site/output-dir.js';
+import { buildReport, reportFile, reportSummary, REPORT_PATH } from './site/report.js';
 import { serve } from './site/serve.js';
 import { basePath, ConfigError, loadConfigFile, resolveConfig } from './config.js';
 import { formatMessage, printable, summarizeMessages } from './messages.js';
@@ -32,7 +33,10 @@ Commands:
 
 Run \`baoku <command> --help\` for a command's options.
 
-Exit codes: 0 success, 1 build failed (or warnings with --strict), 2 wrong usage.`,
+Exit codes: 0 success, 1 build failed (or warnings with --strict), 2 wrong usage.
+
+Every build writes data/build-report.json into the site: each file under the
+articles folder, read or skipped (and why), with its warnings and errors.`,
   build: `Usage: baoku build [--articles DIR] [--out DIR] [--base-url URL] [--strict]
 
 Builds the site: reads every .txt/.md page file under the articles folder
@@ -176,12 +180,14 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
   const timings: Timings = new Map();
   const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`), timings);
   const allMessages = [...found.messages, ...messages];
+  const report = buildReport({ files: found.files, skipped: found.skipped, messages: allMessages, records: corpus.records });
   const writer = await openSiteWriter(out);
   try {
     for await (const file of outputs(corpus, { config, templatesDir: values.templates as string }, timings)) {
       await writer.write(file);
       if (writer.count % 200 === 0) progress(`writing ${writer.count} files`);
     }
+    await writer.write(reportFile(report));
     await writer.commit();
   } catch (e) {
     await writer.abort();
@@ -199,6 +205,7 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const stages = [...timings].map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
     print(`built ${corpus.records.length} articles from ${found.files.length} files into ${printable(out)}/ (${writer.count} files) in ${seconds} s (${stages})`);
+    print(`report: ${reportSummary(report)} (${printable(out)}/${REPORT_PATH})`);
   }
   return values.strict && allMessages.length > 0 ? 1 : 0;
 }

@@ -63,6 +63,9 @@ describe('baoku build', () => {
       const records = readFileSync(path.join(out, 'data', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { url: string });
       expect(records.length).toBeGreaterThanOrEqual(20);
       for (const rec of records) expect(existsSync(path.join(out, rec.url, 'index.html'))).toBe(true);
+      const report = JSON.parse(readFileSync(path.join(out, 'data', 'build-report.json'), 'utf8')) as { summary: { files: number; read: number } };
+      expect(report.summary.read).toBe(report.summary.files);
+      expect(r.stdout).toMatch(/report: \d+ files: \d+ read/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
