@@ -7,14 +7,11 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { toPosix } from './load/index.js';
-import { readArticleFiles, readPageFile } from './load/files.js';
-import { parseSources, parseSourcesParallel, outputs } from './build.js';
-import type { Timings } from './build.js';
-import { openSiteWriter } from './site/index.js';
+import { findArticleFiles, readArticleFiles, readPageFile, toPosix } from './load/files.js';
+import { BuildSession } from './engine/session.js';
 import { SiteWriteError } from './site/write.js';
 import { checkFolders, OutputFolderError } from './site/output-dir.js';
-import { buildReport, reportFile, reportSummary, REPORT_PATH } from './site/report.js';
+import { reportSummary, REPORT_PATH } from './site/report.js';
 import { serve } from './site/serve.js';
 import { basePath, ConfigError, loadConfigFile, resolveConfig } from './config.js';
 import { formatMessage, printable, summarizeMessages } from './messages.js';
@@ -41,8 +38,11 @@ articles folder, read or skipped (and why), with its warnings and errors.`,
 
 Builds the site: reads every .txt/.md page file under the articles folder
 and writes the site into the output folder, replacing it only when the
-whole build succeeded. The output folder must be new, empty, or a site
-baoku built before; it is never the articles or the project folder.
+whole build succeeded. A rebuild does again only what changed: the cache
+folder keeps each page file's parse, and files of the site that come out
+the same are kept as they were (same bytes, same modification time).
+The output folder must be new, empty, or a site baoku built before; it is
+never the articles or the project folder.
 
 Options:
   --articles DIR    folder of page files (default: articles)
@@ -50,6 +50,11 @@ Options:
   --base-url URL    where the site will be hosted: / (default), /archive/,
                     or https://example.org/archive/ (overrides baoku.config.json)
   --templates DIR   LiquidJS templates and assets (default: templates)
+  --cache DIR       the build cache (default: .cache/baoku)
+  --no-cache        build from scratch, keep no cache
+  --prepare         only parse the page files into the cache, write no site
+                    (jobs that each hold part of a large archive share
+                    one cache this way; see docs/SCALING.md)
   --strict          exit with 1 when there are warnings
   --quiet           print only warnings and errors
   -h, --help        show this help
@@ -101,6 +106,9 @@ function usageCheck(check: () => unknown): void {
     throw new UsageError((e as Error).message);
   }
 }
+
+/** The build cache, beside the project's articles and templates. */
+const DEFAULT_CACHE = '.cache/baoku';
 
 export async function main(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
@@ -158,39 +166,50 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     out: { type: 'string', default: 'dist' },
     'base-url': { type: 'string' },
     templates: { type: 'string', default: 'templates' },
+    cache: { type: 'string', default: DEFAULT_CACHE },
+    'no-cache': { type: 'boolean', default: false },
+    prepare: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   if (values.help) return print(HELP.build!), 0;
-  const started = Date.now();
+  if (values.prepare && values['no-cache']) throw new UsageError('--prepare fills the cache: it cannot go with --no-cache');
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined) usageCheck(() => resolveConfig({ baseUrl }, '--base-url'));
   const config = await loadConfigFile(process.cwd(), baseUrl !== undefined ? { baseUrl } : {});
   const articlesDir = values.articles as string;
   const out = values.out as string;
   // Before anything is read or written: a wrong --out or --articles must not cost the user a file.
-  await checkFolders({ articles: articlesDir, out });
-  const found = await readArticleFiles(articlesDir, process.cwd(), { maxFileSize: config.maxFileSize });
-  if (found.files.length === 0) {
-    for (const m of found.messages) printErr(formatMessage(m));
+  // (--prepare writes only into the cache, never into the output folder.)
+  if (!values.prepare) await checkFolders({ articles: articlesDir, out });
+  const listed = await findArticleFiles(articlesDir, process.cwd(), { maxFileSize: config.maxFileSize });
+  if (listed.files.length === 0) {
+    for (const m of listed.messages) printErr(formatMessage(m));
     printErr(`baoku: no .txt or .md page files could be read under ${printable(articlesDir)}/; nothing was built, ${printable(out)}/ was left as it was`);
     return 1;
   }
   const progress = progressLine(values.quiet ? null : process.stderr);
-  const timings: Timings = new Map();
-  const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`), timings);
-  const allMessages = [...found.messages, ...messages];
-  const report = buildReport({ files: found.files, skipped: found.skipped, messages: allMessages, records: corpus.records });
-  const writer = await openSiteWriter(out);
+  const session = new BuildSession({
+    articles: articlesDir,
+    outDir: out,
+    templatesDir: values.templates as string,
+    config,
+    cacheDir: values['no-cache'] ? null : (values.cache as string),
+    onProgress: (text) => progress(text),
+    removeInBackground: true,
+  });
+  if (values.prepare) {
+    const prepared = await session.prepare();
+    progress(null);
+    const summary = summarizeMessages(prepared.messages);
+    if (summary) printErr(summary);
+    if (!values.quiet) print(`prepared ${prepared.files} files into ${printable(values.cache as string)}/ (${prepared.parsed} parsed, ${prepared.files - prepared.parsed} already there) in ${prepared.seconds.toFixed(1)} s`);
+    return values.strict && prepared.messages.length > 0 ? 1 : 0;
+  }
+  let result;
   try {
-    for await (const file of outputs(corpus, { config, templatesDir: values.templates as string }, timings)) {
-      await writer.write(file);
-      if (writer.count % 200 === 0) progress(`writing ${writer.count} files`);
-    }
-    await writer.write(reportFile(report));
-    await writer.commit();
+    result = await session.build();
   } catch (e) {
-    await writer.abort();
     progress(null);
     const published = e instanceof SiteWriteError && e.published;
     printErr(published
@@ -199,15 +218,18 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     return 1;
   }
   progress(null);
-  const summary = summarizeMessages(allMessages);
+  const summary = summarizeMessages(result.messages);
   if (summary) printErr(summary);
   if (!values.quiet) {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const stages = [...timings].map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
-    print(`built ${corpus.records.length} articles from ${found.files.length} files into ${printable(out)}/ (${writer.count} files) in ${seconds} s (${stages})`);
-    print(`report: ${reportSummary(report)} (${printable(out)}/${REPORT_PATH})`);
+    const seconds = (result.timings.get('total') ?? 0).toFixed(1);
+    const stages = [...result.timings].filter(([stage]) => stage !== 'total').map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
+    const files = result.noop
+      ? `nothing changed, ${result.outputs} files`
+      : `${result.outputs} files: ${result.written} written, ${result.kept} unchanged, ${result.removed} removed`;
+    print(`built ${result.articles} articles from ${result.files} files into ${printable(out)}/ (${files}) in ${seconds} s (${stages})`);
+    if (result.report) print(`report: ${reportSummary(result.report)} (${printable(out)}/${REPORT_PATH})`);
   }
-  return values.strict && allMessages.length > 0 ? 1 : 0;
+  return values.strict && result.messages.length > 0 ? 1 : 0;
 }
 
 async function parseCommand(argv: string[], print: (s: string) => void, printErr: (s: string) => void): Promise<number> {
@@ -229,6 +251,7 @@ async function parseCommand(argv: string[], print: (s: string) => void, printErr
     const underRoot = full.startsWith(root + path.sep);
     files.push({ file: toPosix(path.relative(process.cwd(), full)), relPath: toPosix(underRoot ? path.relative(root, full) : path.basename(full)), bytes });
   }
+  const { parseSources } = await import('./engine/index.js');
   const { corpus, messages } = parseSources(files);
   for (const m of messages) printErr(formatMessage(m));
   print(JSON.stringify(corpus.records, null, 2));
@@ -240,6 +263,7 @@ async function checkCommand(argv: string[], print: (s: string) => void, printErr
   if (values.help) return print(HELP.check!), 0;
   const config = await loadConfigFile(process.cwd());
   const found = await readArticleFiles(values.articles as string, process.cwd(), { maxFileSize: config.maxFileSize });
+  const { parseSourcesParallel } = await import('./engine/index.js');
   const { corpus, messages } = await parseSourcesParallel(found.files);
   const byFile = new Map<string, { count: number; issueDate: string | null }>();
   for (const r of corpus.records) byFile.set(r.file, { count: (byFile.get(r.file)?.count ?? 0) + 1, issueDate: r.issueDate });

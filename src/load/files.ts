@@ -1,6 +1,6 @@
 /**
  * Finds the page files under the articles root (any depth, `.txt`/`.md`),
- * in a stable order, and reads them. Only regular files inside the
+ * in a stable order, and reads them (or lists them for a later read). Only regular files inside the
  * archive are read: a link that leads out of the articles folder, a named
  * pipe, a device, a file over the size limit or one that cannot be read is
  * skipped and reported, never followed, waited on or read.
@@ -23,6 +23,19 @@ export interface SkippedFile {
   detail: string;
 }
 
+/** A page file found under the articles root, not read yet. */
+export interface FoundFile {
+  /** Path relative to the working directory, `/`-separated. */
+  file: string;
+  /** Path relative to the articles root, `/`-separated. */
+  relPath: string;
+  /** Absolute path of the file itself (a link inside the archive resolved). */
+  full: string;
+  size: number;
+  /** Modification time in ms (with its fraction): with the size, what tells a changed file between builds. */
+  mtimeMs: number;
+}
+
 export interface FoundFiles {
   files: SourceFile[];
   /** Everything under the root that was not read: hidden names, other file types, and the problems below. */
@@ -42,6 +55,29 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads every page file under `root`; `cwd` makes the `file` paths relative. */
 export async function readArticleFiles(root: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<FoundFiles> {
+  const found = await findArticleFiles(root, cwd, options);
+  const files: SourceFile[] = [];
+  const skipped = [...found.skipped];
+  const messages = [...found.messages];
+  for (const f of found.files) {
+    const read = await readPageFile(f.full, options.maxFileSize);
+    if ('bytes' in read) files.push({ file: f.file, relPath: f.relPath, bytes: read.bytes });
+    else {
+      skipped.push({ file: f.file, reason: read.reason, detail: read.detail });
+      messages.push(warning(f.file, 0, ruleOf(read.reason), `skipped: ${read.detail}`, read.hint));
+    }
+  }
+  skipped.sort((a, b) => comparePaths(a.file, b.file));
+  return { files, skipped, messages };
+}
+
+/**
+ * Finds every page file under `root` without reading it, in path order;
+ * `cwd` makes the `file` paths relative. Links out, pipes, devices and files
+ * over the size limit are already skipped here (read them with `readPageFile`,
+ * which checks again on the opened file).
+ */
+export async function findArticleFiles(root: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<{ files: FoundFile[]; skipped: SkippedFile[]; messages: Message[] }> {
   const messages: Message[] = [];
   const skipped: SkippedFile[] = [];
   const rel = (p: string) => toPosix(path.relative(cwd, p));
@@ -58,7 +94,7 @@ export async function readArticleFiles(root: string, cwd = process.cwd(), option
     return { files: [], skipped, messages };
   }
   const inside = (real: string) => real === rootReal || real.startsWith(rootReal + path.sep);
-  const pages: { full: string; real: string }[] = [];
+  const pages: { full: string; real: string; info: Stats }[] = [];
   const seen = new Set<string>();
 
   async function walk(dir: string, real: string): Promise<void> {
@@ -97,17 +133,21 @@ export async function readArticleFiles(root: string, cwd = process.cwd(), option
       } else if (!info.isFile()) {
         skip(full, 'not-a-regular-file', `not a regular file (${kindOf(info)})`, 'page files must be ordinary files; it was not read');
       } else {
-        pages.push({ full, real: target });
+        pages.push({ full, real: target, info });
       }
     }
   }
   await walk(root, rootReal);
   pages.sort((a, b) => comparePaths(a.full, b.full));
-  const files: SourceFile[] = [];
-  for (const { full, real } of pages) {
-    const read = await readPageFile(real, options.maxFileSize);
-    if ('bytes' in read) files.push({ file: rel(full), relPath: toPosix(path.relative(root, full)), bytes: read.bytes });
-    else skip(full, read.reason, read.detail, read.hint);
+  const files: FoundFile[] = [];
+  const max = options.maxFileSize ?? Infinity;
+  for (const { full, real, info } of pages) {
+    if (info.size > max) {
+      const refused = tooLarge(info.size, max) as Exclude<ReadResult, { bytes: Uint8Array }>;
+      skip(full, refused.reason, refused.detail, refused.hint);
+    } else {
+      files.push({ file: rel(full), relPath: toPosix(path.relative(root, full)), full: real, size: info.size, mtimeMs: info.mtimeMs });
+    }
   }
   skipped.sort((a, b) => comparePaths(a.file, b.file));
   return { files, skipped, messages };

@@ -4,14 +4,13 @@
  * it, lie inside it, be the project folder or anything above it, be a file,
  * or be a folder baoku did not make (unless it is empty). baoku marks the
  * folders it makes with a small file, `SITE_MARKER`, written into every
- * built site.
+ * built site (`baoku site <build id>`, written last, see write.ts).
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { markerOf, SITE_MARKER } from './write.js';
 
-/** The file in every built site that tells baoku the folder is its own to replace. */
-export const SITE_MARKER = '.baoku-site';
-export const SITE_MARKER_TEXT = 'This folder was made by `baoku build`, which replaces all of it on every build.\n';
+export { SITE_MARKER };
 
 /** What marks a project folder: replacing one would delete the user's work. */
 const PROJECT_FILES = ['package.json', 'baoku.config.json', 'articles', 'templates', '.git'];
@@ -52,7 +51,7 @@ export async function checkFolders(folders: Folders): Promise<void> {
   if (info.isSymbolicLink()) throw new OutputFolderError(`the output folder ${shown} is a link; give the folder itself as --out`);
   if (!info.isDirectory()) throw new OutputFolderError(`the output folder ${shown} is an existing file, not a folder; choose another --out`);
   const entries = await readdir(outGiven);
-  if (entries.length === 0 || entries.includes(SITE_MARKER)) return;
+  if (entries.length === 0 || (await markerOf(outGiven)) !== null) return;
   const project = PROJECT_FILES.filter((f) => entries.includes(f));
   if (project.length > 0) {
     throw new OutputFolderError(`the output folder ${shown} looks like a project folder (it has ${project.join(', ')}); choose a folder of its own for --out (e.g. dist)`);

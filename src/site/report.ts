@@ -7,13 +7,13 @@
  */
 import type { SkippedFile, SkipReason } from '../load/files.js';
 import { comparePaths } from '../load/files.js';
-import type { ArticleRecord, Message, OutputFile, SourceFile } from '../types.js';
+import type { ArticleRecord, Message, OutputFile } from '../types.js';
 
 export const REPORT_PATH = 'data/build-report.json';
 
 export interface ReportInput {
-  /** The page files read. */
-  files: readonly Pick<SourceFile, 'file' | 'bytes'>[];
+  /** The page files read, with their size in bytes. */
+  files: readonly { file: string; size: number }[];
   skipped: readonly SkippedFile[];
   messages: readonly Message[];
   records: readonly Pick<ArticleRecord, 'file'>[];
@@ -54,7 +54,7 @@ export interface BuildReport {
 
 export function buildReport(input: ReportInput): BuildReport {
   const entries = new Map<string, FileEntry>();
-  for (const f of input.files) entries.set(f.file, { file: f.file, status: 'read', bytes: f.bytes.length, records: 0, errors: [], warnings: [] });
+  for (const f of input.files) entries.set(f.file, { file: f.file, status: 'read', bytes: f.size, records: 0, errors: [], warnings: [] });
   for (const s of input.skipped) {
     if (!entries.has(s.file)) entries.set(s.file, { file: s.file, status: 'skipped', records: 0, skipped: { reason: s.reason, detail: s.detail }, errors: [], warnings: [] });
   }

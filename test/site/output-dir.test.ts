@@ -28,7 +28,7 @@ describe('the output folder', () => {
       await checkFolders({ articles: 'articles', out: 'empty', cwd: root });
       mkdirSync(path.join(root, 'site'));
       writeFileSync(path.join(root, 'site', 'index.html'), 'old');
-      writeFileSync(path.join(root, 'site', SITE_MARKER), '');
+      writeFileSync(path.join(root, 'site', SITE_MARKER), 'baoku site 0123\n');
       await checkFolders({ articles: 'articles', out: 'site', cwd: root });
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -7,7 +7,7 @@ const message = (file: string, line: number, severity: Message['severity'], rule
 
 describe('the build report', () => {
   const input = {
-    files: [{ file: 'articles/b.txt', bytes: new Uint8Array(3) }, { file: 'articles/a.txt', bytes: new Uint8Array(5) }, { file: 'articles/c.txt', bytes: new Uint8Array(1) }],
+    files: [{ file: 'articles/b.txt', size: 3 }, { file: 'articles/a.txt', size: 5 }, { file: 'articles/c.txt', size: 1 }],
     skipped: [{ file: 'articles/big.txt', reason: 'too-large' as const, detail: 'is 30 MB, over the limit of 10 MB' }],
     messages: [message('articles/a.txt', 9, 'warning', 'w2'), message('articles/a.txt', 2, 'warning', 'w1'), message('articles/c.txt', 1, 'error', 'parse-failed')],
     records: [{ file: 'articles/a.txt' }, { file: 'articles/a.txt' }, { file: 'articles/b.txt' }],

@@ -75,7 +75,7 @@ describe('a failed build', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'previous site');
     // A site an earlier build made carries the marker that lets a build replace it.
-    writeFileSync(path.join(out, '.baoku-site'), '');
+    writeFileSync(path.join(out, '.baoku'), 'baoku site 0123\n');
     mkdirSync(templates);
     writeFileSync(path.join(templates, 'base.liquid'), '{{ page | no_such_filter }}');
     const r = runCli(['build', '--out', out, '--templates', templates]);
