@@ -185,6 +185,8 @@ export interface SiteConfig {
   feedSize: number;
   /** Language of the site (`zh-CN`). */
   language: string;
+  /** Page files larger than this many bytes are skipped and reported. */
+  maxFileSize: number;
 }
 
 /** One file of the built site. */

@@ -20,11 +20,13 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
-import { findArticleFiles } from '../load/index.js';
+import { findArticleFiles, readPageFile } from '../load/files.js';
+import type { SkippedFile } from '../load/files.js';
 import type { ArticleAnalysis } from '../enrich/terms.js';
 import type { Corpus } from '../enrich/index.js';
 import { openSiteWriter, markerOf } from '../site/write.js';
+import { buildReport, reportFile } from '../site/report.js';
+import type { BuildReport } from '../site/report.js';
 import type { CommitResult, Manifest, SiteWriter } from '../site/write.js';
 import { sortMessages } from '../messages.js';
 import { BuildCache } from './cache.js';
@@ -77,6 +79,8 @@ export interface BuildResult {
   outputs: number;
   /** Nothing had changed: nothing was parsed, made or written. */
   noop: boolean;
+  /** What became of every input file (data/build-report.json); null when nothing changed and this process has not built. */
+  report: BuildReport | null;
 }
 
 interface Input {
@@ -97,6 +101,7 @@ export class BuildSession {
   private memoryManifest: Manifest | null = null;
   private lastRecords: ArticleRecord[] = [];
   private lastMessages: Message[] = [];
+  private lastReport: BuildReport | null = null;
 
   constructor(private options: SessionOptions) {
     this.cache = new BuildCache(options.cacheDir ?? null);
@@ -135,7 +140,7 @@ export class BuildSession {
       return {
         records: this.lastRecords, articles: state.articles, messages: [...listed.messages, ...this.lastMessages], files: inputs.length, timings,
         pages: this.memorySite, written: 0, kept: state.outputs?.manifest.size ?? 0, removed: 0,
-        outputs: state.outputs?.manifest.size ?? 0, noop: true,
+        outputs: state.outputs?.manifest.size ?? 0, noop: true, report: this.lastReport,
       };
     }
 
@@ -149,6 +154,7 @@ export class BuildSession {
     t = performance.now();
     const { corpus, messages } = this.corpusOf(stages, results, settings);
     const allMessages = sortMessages([...listed.messages, ...messages]);
+    const report = buildReport({ files: inputs, skipped: listed.skipped, messages: allMessages, records: corpus.records });
     lap('enrich', t);
 
     // 4. Outputs, made and written where they changed.
@@ -157,7 +163,7 @@ export class BuildSession {
     let commit: CommitResult;
     try {
       // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, previous);
+      const outputs = this.outputsOf(stages, corpus, previous, report);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -188,10 +194,11 @@ export class BuildSession {
     this.cache.prune(new Set([...keys, ...this.mergedKeys]));
     this.lastRecords = corpus.records;
     this.lastMessages = messages;
+    this.lastReport = report;
     timings.set('total', (performance.now() - started) / 1000);
     return {
       records: corpus.records, articles: corpus.records.length, messages: allMessages, files: inputs.length, timings, pages: this.memorySite,
-      written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false,
+      written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false, report,
     };
   }
 
@@ -223,7 +230,7 @@ export class BuildSession {
         hashes.push(known.hash);
         continue;
       }
-      input.bytes ??= new Uint8Array(await readFile(input.full!));
+      input.bytes ??= await this.read(input);
       const hash = digest(input.bytes);
       hashes.push(hash);
       if (known?.hash !== hash) sameInputs = false;
@@ -242,7 +249,7 @@ export class BuildSession {
       const sources: SourceFile[] = [];
       for (const i of todo) {
         const input = inputs[i]!;
-        input.bytes ??= new Uint8Array(await readFile(input.full!));
+        input.bytes ??= await this.read(input);
         sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
       }
       const made = await stages.processFiles(sources, {
@@ -258,19 +265,29 @@ export class BuildSession {
     return { keys, results: results as FileResult[], parsed: todo.length };
   }
 
-  private async listInputs(): Promise<{ inputs: Input[]; messages: Message[] }> {
+  private async listInputs(): Promise<{ inputs: Input[]; skipped: SkippedFile[]; messages: Message[] }> {
     const { articles } = this.options;
     if (typeof articles !== 'string') {
       return {
         inputs: articles.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.bytes.byteLength, mtimeMs: -1, full: null, bytes: f.bytes })),
+        skipped: [],
         messages: [],
       };
     }
-    const found = await findArticleFiles(articles, this.options.cwd ?? process.cwd());
+    // Only regular files inside the articles folder, within the size limit (files.ts); the rest is reported.
+    const found = await findArticleFiles(articles, this.options.cwd ?? process.cwd(), { maxFileSize: this.options.config.maxFileSize });
     return {
       inputs: found.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.size, mtimeMs: f.mtimeMs, full: f.full, bytes: null })),
+      skipped: found.skipped,
       messages: found.messages,
     };
+  }
+
+  /** A listed file's bytes; one that changed into something else since it was listed (a pipe, a larger file) fails the build with why. */
+  private async read(input: Input): Promise<Uint8Array> {
+    const read = await readPageFile(input.full!, this.options.config.maxFileSize);
+    if ('bytes' in read) return read.bytes;
+    throw new Error(`${input.file} changed while the build read it: ${read.detail}; ${read.hint}`);
   }
 
   private mergedKeys = new Set<string>();
@@ -302,7 +319,8 @@ export class BuildSession {
     return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
   }
 
-  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null): AsyncGenerator<[string, Output]> {
+  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport): AsyncGenerator<[string, Output]> {
+    yield ['report', reportFile(report)];
     const { config, templatesDir } = this.options;
     for await (const file of stages.generateSite(corpus, { config, templatesDir })) yield ['pages', file];
     // The search index is made from the records' searchable fields alone: when

@@ -10,6 +10,8 @@ import type { Root, RootContent, PhrasingContent, Heading, Node } from 'mdast';
 import { joinLines, INDENT } from './text.js';
 import { RUN_END, RUN_START, takeEmphasis, unframed } from './emphasis.js';
 import type { Span } from './emphasis.js';
+import { boundMarkup, restoreBlocks } from './limits.js';
+import type { Simplification } from './limits.js';
 
 export interface HeadingBlock {
   kind: 'heading';
@@ -47,9 +49,10 @@ export interface DroppedMarkup {
 
 const processor = unified().use(remarkParse);
 
-export function toBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[] } {
+export function toBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[]; simplified: Simplification[] } {
   // Indentation is layout, not structure: dropping it keeps indented paragraphs from reading as code blocks.
-  const source = text.split('\n').map((l) => l.replace(INDENT, '')).join('\n');
+  const bounded = boundMarkup(text.split('\n').map((l) => l.replace(INDENT, '')).join('\n'), firstLine);
+  const source = bounded.text;
   const tree = processor.parse(source) as Root;
   const blocks: Block[] = [];
   const markup: DroppedMarkup[] = [];
@@ -139,7 +142,8 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
     }
   }
   tree.children.forEach(visit);
-  return { blocks, markup };
+  if (bounded.simplified.length > 0) restoreBlocks(blocks, markup);
+  return { blocks, markup, simplified: bounded.simplified };
 }
 
 function splitParagraphs(value: string, startLine: number): TextBlock[] {

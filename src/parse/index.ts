@@ -19,6 +19,7 @@ import { hasMarkdown, plainBlocks } from './plain.js';
 import { readLineExport, titleBlock } from './title.js';
 import type { LineExport } from './title.js';
 import { warning } from '../messages.js';
+import { simplificationWarning } from './limits.js';
 import type { LoadedPage, Message, ParsedArticle } from '../types.js';
 
 export { toBlocks } from './blocks.js';
@@ -54,9 +55,9 @@ export function parsePage(page: LoadedPage): ParsedPage {
   const exported = readLineExport(page);
   if (exported) return finish(page, lineExport(page, exported));
   // Text without markdown needs no markdown parser: the same blocks, read directly.
-  const { blocks, markup } = hasMarkdown(page.text) ? toBlocks(page.text, page.firstLine) : plainBlocks(page.text, page.firstLine);
+  const { blocks, markup, simplified } = hasMarkdown(page.text) ? toBlocks(page.text, page.firstLine) : plainBlocks(page.text, page.firstLine);
   const structure = findArticles(blocks, isKickerLine);
-  const messages: Message[] = [];
+  const messages: Message[] = simplified.map((s) => simplificationWarning(page.file, s));
   const setAside: SetAside[] = markup.map((m) => ({ line: m.line, text: m.text, reason: 'markup' }));
   for (const c of structure.contents) {
     setAside.push({ line: c.heading.line, text: c.heading.text, reason: 'contents' });

@@ -7,6 +7,7 @@
  * the same blocks for every text this path takes.
  */
 import type { Block, DroppedMarkup, TextBlock } from './blocks.js';
+import type { Simplification } from './limits.js';
 import { joinLines, INDENT } from './text.js';
 
 /**
@@ -24,7 +25,7 @@ export function hasMarkdown(text: string): boolean {
 }
 
 /** The blocks of a text without markdown, as `toBlocks` would give them. */
-export function plainBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[] } {
+export function plainBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[]; simplified: Simplification[] } {
   const lines = text.split('\n');
   const blocks: Block[] = [];
   const markup: DroppedMarkup[] = [];
@@ -49,5 +50,6 @@ export function plainBlocks(text: string, firstLine: number): { blocks: Block[];
     prevEnd = endLine;
     start = -1;
   }
-  return { blocks, markup };
+  // Nothing to bound: without markup there is no nesting, and the work is one pass over the lines.
+  return { blocks, markup, simplified: [] };
 }

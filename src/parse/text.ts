@@ -41,11 +41,15 @@ const ASCII_ALNUM = /[A-Za-z0-9]/;
  */
 export function joinLines(lines: readonly string[]): string {
   let out = '';
+  // The last character kept apart: `out.slice(-1)` would flatten the growing string on every line (quadratic).
+  let last = '';
   for (const raw of lines) {
     const line = raw.replace(INDENT, '').trimEnd();
     if (line === '') continue;
-    if (out !== '' && ASCII_ALNUM.test(visible(out, -1)) && ASCII_ALNUM.test(visible(line, 0))) out += ' ';
+    if (out !== '' && ASCII_ALNUM.test(last) && ASCII_ALNUM.test(visible(line, 0))) out += ' ';
     out += line;
+    const end = visible(line, -1);
+    if (end !== '') last = end;
   }
   return out;
 }
