@@ -9,6 +9,7 @@ interface Jieba {
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
   extract(text: string, topN: number): { word: string; weight: number }[];
+  tag(text: string): { word: string; tag: string }[];
 }
 
 let jieba: Jieba | undefined;
@@ -31,4 +32,19 @@ export function cutForSearch(text: string): string[] {
 /** jieba's own TF-IDF keyword extraction (its IDF table). */
 export function extract(text: string, topN: number): { word: string; weight: number }[] {
   return load().extract(text, topN);
+}
+
+/**
+ * jieba's part-of-speech tag of a word (`n` noun, `v` verb, `d` adverb, `r`
+ * pronoun, `m` numeral …; `x` for a word its dictionary does not know),
+ * null when jieba would cut `word` into several words.
+ */
+export function partOfSpeech(word: string): string | null {
+  const tagged = load().tag(word);
+  return tagged.length === 1 && tagged[0]!.word === word ? tagged[0]!.tag : null;
+}
+
+/** Words of `text` in order with their part-of-speech tags (see partOfSpeech). */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return load().tag(text);
 }
