@@ -25,8 +25,7 @@ export const KEYWORD_COUNT = 8;
 const CANDIDATE_MARGIN = 4;
 
 /** Fills `record.keywords` of every record: best first (weight, then word), at most `count`. */
-export function assignKeywords(records: ArticleRecord[], count = KEYWORD_COUNT): void {
-  const model = termModel(records);
+export function assignKeywords(records: ArticleRecord[], count = KEYWORD_COUNT, model: TermModel = termModel(records)): void {
   const best = bestTerms(model, count + CANDIDATE_MARGIN);
   const candidates = new Set<number>();
   for (const list of best) for (const s of list) candidates.add(s.id);

@@ -10,14 +10,15 @@ import { warning } from '../messages.js';
 import { createTemplates } from '../render/index.js';
 import type { Templates } from '../render/index.js';
 import type { Corpus } from '../enrich/index.js';
-import type { Message, OutputFile, SiteConfig } from '../types.js';
+import type { Message, Output, OutputFile, SiteConfig } from '../types.js';
+import { DataHasher } from '../engine/hash.js';
 import { buildArchive, latestArticles } from './archive.js';
 import type { Archive } from './archive.js';
 import { copyAssets } from './assets.js';
 import { dataFiles } from './export.js';
 import { feeds } from './feeds.js';
 import { articleBody, homePage, issuePages } from './issue-pages.js';
-import { notFoundPage } from './pages.js';
+import { isSharedValue, notFoundPage } from './pages.js';
 import type { PageContext } from './pages.js';
 import { absoluteUrl, indexRoute, isAbsoluteBase, TAXONOMY_KINDS, withBase } from './routes.js';
 import { robotsTxt, sitemaps } from './sitemap.js';
@@ -53,7 +54,7 @@ export function siteMessages(config: SiteConfig): Message[] {
     'set "baseUrl" in baoku.config.json (or pass --base-url) to the address the site is served from, e.g. "https://example.org/archive/"')];
 }
 
-export async function* generateSite(corpus: Corpus, options: SiteOptions): AsyncGenerator<OutputFile> {
+export async function* generateSite(corpus: Corpus, options: SiteOptions): AsyncGenerator<Output> {
   const { config } = options;
   const base = basePath(config);
   const archive = buildArchive(corpus);
@@ -99,7 +100,7 @@ export async function* generateSite(corpus: Corpus, options: SiteOptions): Async
     /** `{{ body | article_body }}`: the article's paragraphs and subheadings as HTML (render/body.ts). */
     article_body: { handler: articleBody, raw: true },
   });
-  const ctx: PageContext = { archive, config, templates, site };
+  const ctx: PageContext = { archive, config, templates, site, hasher: new DataHasher(isSharedValue) };
 
   yield* homePage(ctx);
   for (const [i, issue] of archive.issues.entries()) {

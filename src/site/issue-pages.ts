@@ -13,7 +13,7 @@ import { paginate } from './pagination.js';
 import { articleJsonLd, articleOpenGraph, excerpt, isWebUrl } from './seo.js';
 import { columnOf } from './taxonomy.js';
 import type { Term } from './taxonomy.js';
-import type { ArticleRecord, OutputFile } from '../types.js';
+import type { ArticleRecord, LazyOutput } from '../types.js';
 
 /** Articles of the latest issue on the home page. */
 const HOME_ARTICLES = 8;
@@ -26,7 +26,7 @@ const RELATED_LIMIT = 5;
 /** Articles per page of an issue without pages (the undated articles can be thousands). */
 const ISSUE_LIST_LIMIT = 200;
 
-export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* homePage(ctx: PageContext): AsyncGenerator<LazyOutput> {
   const { archive } = ctx;
   const latest = archive.issues.at(-1) ?? null;
   const front = latest ? (latest.paged ? latest.pages[0]! : null) : null;
@@ -60,7 +60,7 @@ export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
 }
 
 /** An issue page, its 版面 pages (when it has pages), and its article pages. */
-export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<OutputFile> {
+export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<LazyOutput> {
   const neighbour = (i: Issue | null) => i && { route: i.route, date: i.date };
   const common = { crumbs: crumbsTo(issue, null, 'month'), prev: neighbour(prev), next: neighbour(next), data: dataRoute(issue) };
   if (issue.paged) {
@@ -91,7 +91,7 @@ function issueHead(issue: Issue) {
   return { route: issue.route, date: issue.date, count: issue.articles.length, paged: issue.paged, pages: issue.paged ? issue.pages.map(pageLink) : [] };
 }
 
-async function pagePage(ctx: PageContext, issue: Issue, p: IssuePage, prev: IssuePage | null, next: IssuePage | null): Promise<OutputFile> {
+async function pagePage(ctx: PageContext, issue: Issue, p: IssuePage, prev: IssuePage | null, next: IssuePage | null): Promise<LazyOutput> {
   return page(ctx, 'page', p.route, {
     crumbs: crumbsTo(issue),
     issue: issueHead(issue),
@@ -101,7 +101,7 @@ async function pagePage(ctx: PageContext, issue: Issue, p: IssuePage, prev: Issu
   }, meta(ctx, p.route, 'issue'));
 }
 
-async function articlePage(ctx: PageContext, r: ArticleRecord, issue: Issue, prev: ArticleRecord | null, next: ArticleRecord | null): Promise<OutputFile> {
+async function articlePage(ctx: PageContext, r: ArticleRecord, issue: Issue, prev: ArticleRecord | null, next: ArticleRecord | null): Promise<LazyOutput> {
   const { archive, config } = ctx;
   const onPage = archive.pageOf.get(r.id)!;
   const around = nearest(issue.paged ? onPage.articles : issue.articles, r, SAME_PAGE_LIMIT);

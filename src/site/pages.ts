@@ -11,7 +11,8 @@ import { monthRoute, outputPath, yearRoute } from './routes.js';
 import { canonicalUrl, excerpt, websiteOpenGraph } from './seo.js';
 import type { MetaTag } from './seo.js';
 import { columnOf } from './taxonomy.js';
-import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
+import type { DataHasher } from '../engine/hash.js';
+import type { ArticleRecord, LazyOutput, SiteConfig } from '../types.js';
 
 export interface PageContext {
   archive: Archive;
@@ -19,6 +20,8 @@ export interface PageContext {
   templates: Templates;
   /** Data every template gets as `site`. */
   site: Record<string, unknown>;
+  /** Keys pages by their data, so an unchanged page is not rendered again. */
+  hasher: DataHasher;
 }
 
 export interface Meta {
@@ -45,8 +48,28 @@ export function meta(ctx: PageContext, route: string, nav: string, extra: Partia
   };
 }
 
-export async function page(ctx: PageContext, template: string, route: string, data: Record<string, unknown>, m: Meta): Promise<OutputFile> {
-  return { path: route === '/404/' ? '404.html' : outputPath(route), content: await ctx.templates.render(template, { site: ctx.site, meta: m, ...data }) };
+/**
+ * A page: its template and data, rendered only when needed. The key hashes
+ * the template name and all the data; `derived` adds data that is a pure
+ * function of the rest, made only when the page is rendered.
+ */
+export function page(ctx: PageContext, template: string, route: string, data: Record<string, unknown>, m: Meta, derived?: () => Record<string, unknown>): LazyOutput {
+  const all = { site: ctx.site, meta: m, ...data };
+  return {
+    path: route === '/404/' ? '404.html' : outputPath(route),
+    key: ctx.hasher.key(template, all),
+    content: () => ctx.templates.render(template, derived ? { ...all, ...derived() } : all),
+  };
+}
+
+/** Values that many pages carry (summaries, issue views): page keys hash each once. */
+const sharedValues = new WeakSet<object>();
+export const isSharedValue = (value: object): boolean => sharedValues.has(value);
+
+/** Marks `value` as carried by many pages (see isSharedValue); returns it. */
+export function shared<T extends object>(value: T): T {
+  sharedValues.add(value);
+  return value;
 }
 
 /** A page (版面) as a list entry names it: `第1版 要闻`, `天气` (a pageless file's name), or nothing. */
@@ -83,8 +106,20 @@ export interface ArticleLead extends ArticleSummary {
 /** How many characters of an article's opening a list shows. */
 const LEAD_LENGTH = 90;
 
+/** Summaries and leads made for a build's archive, one per record, shared by every page that lists it. */
+const summaries = new WeakMap<Archive, Map<ArticleRecord, ArticleSummary>>();
+const leads = new WeakMap<Archive, Map<ArticleRecord, ArticleLead>>();
+
+function cached<T extends object>(store: WeakMap<Archive, Map<ArticleRecord, T>>, archive: Archive, r: ArticleRecord, make: () => T): T {
+  let byRecord = store.get(archive);
+  if (!byRecord) store.set(archive, (byRecord = new Map()));
+  let value = byRecord.get(r);
+  if (!value) byRecord.set(r, (value = shared(make())));
+  return value;
+}
+
 export function summary(ctx: PageContext, r: ArticleRecord): ArticleSummary {
-  return {
+  return cached(summaries, ctx.archive, r, () => ({
     id: r.id,
     url: r.url,
     headline: r.headline,
@@ -95,11 +130,11 @@ export function summary(ctx: PageContext, r: ArticleRecord): ArticleSummary {
     section: columnOf(r),
     source: r.source,
     continuation: r.continuation,
-  };
+  }));
 }
 
 export function withLead(ctx: PageContext, r: ArticleRecord): ArticleLead {
-  return { ...summary(ctx, r), lead: excerpt(r, LEAD_LENGTH) };
+  return cached(leads, ctx.archive, r, () => ({ ...summary(ctx, r), lead: excerpt(r, LEAD_LENGTH) }));
 }
 
 /** The 版面 of an article as lists name it: null in an issue without pages, unless its file gives it a name. */
@@ -136,6 +171,6 @@ export function crumbsTo(issue: Issue | null, onPage: IssuePage | null = null, d
   };
 }
 
-export async function* notFoundPage(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* notFoundPage(ctx: PageContext): AsyncGenerator<LazyOutput> {
   yield await page(ctx, '404', '/404/', {}, { ...meta(ctx, '/404/', ''), canonical: '' });
 }

@@ -12,21 +12,21 @@ import { indexRoute, listingRoute, TAXONOMY_KINDS } from './routes.js';
 import type { TaxonomyKind } from './routes.js';
 import { MAX_TERM_SHARE } from './taxonomy.js';
 import type { Term } from './taxonomy.js';
-import type { OutputFile } from '../types.js';
+import type { LazyOutput } from '../types.js';
 
 /** Terms per page of a taxonomy's index. */
 const TERMS_PER_PAGE = 200;
 /** Articles on a keyword's page (the newest). */
 const KEYWORD_ARTICLES = 40;
 
-export async function* taxonomyPages(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* taxonomyPages(ctx: PageContext): AsyncGenerator<LazyOutput> {
   for (const kind of TAXONOMY_KINDS) {
     yield* indexPages(ctx, kind);
     for (const t of ctx.archive.taxonomies[kind].listed) yield* termPages(ctx, t);
   }
 }
 
-async function* indexPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator<OutputFile> {
+async function* indexPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator<LazyOutput> {
   const { terms, listed } = ctx.archive.taxonomies[kind];
   const articles = ctx.archive.records.length;
   // Terms left without a page because they cover most of the archive, named so a reader knows why.
@@ -44,7 +44,7 @@ async function* indexPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator
   }
 }
 
-async function* termPages(ctx: PageContext, t: Term): AsyncGenerator<OutputFile> {
+async function* termPages(ctx: PageContext, t: Term): AsyncGenerator<LazyOutput> {
   const term = { name: t.name, count: t.articles.length, route: t.route };
   if (t.kind === 'keywords') {
     yield await page(ctx, 'listing', t.route!, {

@@ -10,12 +10,12 @@ import { dayLevels, monthCells, monthGrid, monthLevels } from './calendar.js';
 import { dataRoute } from './export.js';
 import { crumbsTo, meta, page, summary } from './pages.js';
 import type { PageContext } from './pages.js';
-import type { OutputFile } from '../types.js';
+import type { Output } from '../types.js';
 
 /** Headlines of each issue on a month's page. */
 const MONTH_HEADLINES = 3;
 
-export async function* timePages(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* timePages(ctx: PageContext): AsyncGenerator<Output> {
   const { archive } = ctx;
   const days = dayLevels(archive);
   const months: Month[] = archive.years.flatMap((y) => y.months);
