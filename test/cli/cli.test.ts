@@ -60,7 +60,8 @@ describe('baoku build', () => {
       const index = readFileSync(path.join(out, 'index.html'), 'utf8');
       for (const headline of ['习近平同俄罗斯总统普京会谈', '重庆市党政代表团 在沪考察交流', '习近平同俄罗斯总统普京共同会见记者'])
         expect(index).toContain(headline);
-      const records = readFileSync(path.join(out, 'data', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { url: string });
+      const data = JSON.parse(readFileSync(path.join(out, 'data', 'index.json'), 'utf8')) as { files: { path: string }[] };
+      const records = data.files.flatMap((f) => readFileSync(path.join(out, f.path), 'utf8').trim().split('\n')).map((l) => JSON.parse(l) as { url: string });
       expect(records.length).toBeGreaterThanOrEqual(20);
       for (const rec of records) expect(existsSync(path.join(out, rec.url, 'index.html'))).toBe(true);
       const report = JSON.parse(readFileSync(path.join(out, 'data', 'build-report.json'), 'utf8')) as { summary: { files: number; read: number } };
