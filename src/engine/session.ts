@@ -152,7 +152,9 @@ export class BuildSession {
     lap('parse', t);
 
     t = performance.now();
-    const { corpus, messages } = this.corpusOf(stages, results, settings);
+    const corpus0 = this.corpusOf(stages, results, settings);
+    const { corpus } = corpus0;
+    const messages = [...stages.siteMessages(options.config), ...corpus0.messages];
     const allMessages = sortMessages([...listed.messages, ...messages]);
     const report = buildReport({ files: inputs, skipped: listed.skipped, messages: allMessages, records: corpus.records });
     lap('enrich', t);

@@ -7,6 +7,7 @@
  */
 import type { SkippedFile, SkipReason } from '../load/files.js';
 import { comparePaths } from '../load/files.js';
+import { CONFIG_FILE } from '../config.js';
 import type { ArticleRecord, Message, OutputFile } from '../types.js';
 
 export const REPORT_PATH = 'data/build-report.json';
@@ -50,6 +51,8 @@ export interface BuildReport {
     errors: number;
   };
   files: FileEntry[];
+  /** What the build said about its settings (baoku.config.json, options): not a page file, so not counted as one. */
+  config: { errors: ReportMessage[]; warnings: ReportMessage[] };
 }
 
 export function buildReport(input: ReportInput): BuildReport {
@@ -62,7 +65,12 @@ export function buildReport(input: ReportInput): BuildReport {
     const entry = entries.get(r.file);
     if (entry) entry.records++;
   }
+  const config: BuildReport['config'] = { errors: [], warnings: [] };
   for (const m of input.messages) {
+    if (m.file === CONFIG_FILE) {
+      (m.severity === 'error' ? config.errors : config.warnings).push({ line: m.line, rule: m.ruleId, message: m.message, hint: m.hint });
+      continue;
+    }
     // A message about a place that is no file of its own (a folder that could not be read) still gets an entry.
     let entry = entries.get(m.file);
     if (!entry) {
@@ -89,10 +97,11 @@ export function buildReport(input: ReportInput): BuildReport {
       skipped: files.filter((f) => f.status === 'skipped').length,
       skippedBy,
       records: input.records.length,
-      warnings: files.reduce((n, f) => n + f.warnings.length, 0),
-      errors: files.reduce((n, f) => n + f.errors.length, 0),
+      warnings: files.reduce((n, f) => n + f.warnings.length, config.warnings.length),
+      errors: files.reduce((n, f) => n + f.errors.length, config.errors.length),
     },
     files,
+    config,
   };
 }
 

@@ -227,3 +227,15 @@ describe('the incremental build', () => {
     same(built.pages, await clean(world));
   });
 });
+
+describe('messages about the settings', () => {
+  it('a relative base URL is warned about once per build, an absolute one not at all', async () => {
+    const world = newWorld();
+    const build = async (baseUrl: string) => {
+      const session = new BuildSession({ articles: { files: sources(world.archive) }, outDir: null, templatesDir: world.templates, config: resolveConfig({ baseUrl }) });
+      return (await session.build()).messages.filter((m) => m.ruleId === 'relative-base-url');
+    };
+    expect((await build('/archive/')).map((m) => m.file)).toEqual(['baoku.config.json']);
+    expect(await build('https://example.org/archive/')).toEqual([]);
+  });
+});

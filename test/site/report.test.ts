@@ -29,3 +29,12 @@ describe('the build report', () => {
     expect(reportSummary(buildReport(input))).toBe('4 files: 2 read, 1 failed, 1 skipped (1 too large); 3 articles, 2 warnings, 1 error');
   });
 });
+
+describe('messages about the settings', () => {
+  it('are reported apart from the page files and counted once', () => {
+    const r = buildReport({ files: [{ file: 'articles/a.txt', size: 5 }], skipped: [], records: [], messages: [message('baoku.config.json', 0, 'warning', 'relative-base-url')] });
+    expect(r.files.map((f) => f.file)).toEqual(['articles/a.txt']);
+    expect(r.config.warnings.map((w) => w.rule)).toEqual(['relative-base-url']);
+    expect(r.summary).toMatchObject({ files: 1, read: 1, skipped: 0, warnings: 1 });
+  });
+});
