@@ -38,8 +38,8 @@ export function sampleRecords(): ArticleRecord[] {
   const ids = assignIds(parsed);
   return parsed.map((a, i) => {
     const record: ArticleRecord = { ...a, id: ids[i]!.id, url: ids[i]!.url, keywords: [] };
-    // Made-up keywords: a word every article has, one shared by pairs, one of its own.
-    record.keywords = ['报道', `主题${Math.floor(i / 2)}`, `独有${i}`];
+    // Made-up keywords: a word every article has, one shared by threes, one of its own.
+    record.keywords = ['报道', `主题${Math.floor(i / 3)}`, `独有${i}`];
     return record;
   });
 }
@@ -56,7 +56,8 @@ export async function buildSite(corpus: Corpus = sampleCorpus(), config: Partial
   const pages = new Map<string, string>();
   for await (const f of generateSite(corpus, { config: resolveConfig(config), templatesDir })) {
     if (pages.has(f.path)) throw new Error(`two outputs want the same path: ${f.path}`);
-    pages.set(f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'));
+    const content = typeof f.content === 'function' ? await f.content() : f.content;
+    pages.set(f.path, typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
   }
   return pages;
 }
