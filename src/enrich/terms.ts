@@ -11,7 +11,7 @@
 import { cut } from './segment.js';
 import { isContentWord } from './stopwords.js';
 import { backgroundIdf } from './background-idf.js';
-import { searchFields } from '../search/build-index.js';
+import { searchFields } from '../search/build/fields.js';
 import type { ArticleRecord } from '../types.js';
 
 /** How much a word counts by where it stands: the headline names the story. */

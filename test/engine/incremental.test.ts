@@ -199,7 +199,12 @@ describe('the incremental build', () => {
     const edited = await command();
     expect(edited.noop).toBe(false);
     expect(edited.written).toBeGreaterThan(0);
-    expect(edited.written).toBeLessThan(edited.outputs / 4);
+    // Pages: only those that show the edited article. Search: the segment that holds it, and its month's text pack.
+    const rewritten = listFiles(dist).filter((p) => before.get(p)?.ino !== statSync(path.join(dist, p)).ino);
+    const pages = rewritten.filter((p) => !p.startsWith('search/'));
+    expect(pages.length).toBeLessThan(edited.outputs / 8);
+    const segments = new Set(rewritten.filter((p) => p.startsWith('search/index/') && !p.startsWith('search/index/t/')).map((p) => p.split('/')[2]));
+    expect(segments.size).toBeLessThanOrEqual(2);
     let keptSame = 0;
     for (const p of listFiles(dist)) {
       const was = before.get(p);
