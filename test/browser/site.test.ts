@@ -11,7 +11,9 @@ import type { BuiltSite } from './harness.js';
 
 const ISSUE = /\/\d{4}\/\d{2}\/\d{2}\/$/;
 const PAGE = /\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/$/;
-const ARTICLE = /\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d+\/$/;
+// Under its issue (or /undated/), an article's last two segments: its page (`01`, or a key for a file without a page number) and its place (`3`, or a file key and a place).
+const ARTICLE = /\/(?:\d{4}\/\d{2}\/\d{2}|undated)\/[^/]+\/[^/]+\/$/;
+const MONTH = /\/\d{4}\/\d{2}\/$/;
 
 describe.each([['/'], ['/archive/']])('a reader walking the archive served at %s', (basePath) => {
   let site: BuiltSite;
@@ -121,21 +123,28 @@ describe.each([['/'], ['/archive/']])('a reader walking the archive served at %s
     await follow(await linkTo(page.locator('main'), ARTICLE));
   });
 
-  it('goes from an article to its section, and the section lists articles', async () => {
-    const section = page.locator('main a[href*="/sections/"]').first();
-    const name = (await section.innerText()).trim();
+  it('goes from the section index to a section, to one of its articles and back to the section', async () => {
+    const sectionsLink = page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '栏目' });
+    expect(await follow(sectionsLink)).toMatch(/\/sections\/$/);
+    const section = page.locator('main a[href*="/sections/"]').filter({ hasText: /\S/ }).first();
+    const name = (await section.innerText()).trim().split(/\s/)[0]!;
     const sectionPath = await follow(section);
     expect(sectionPath).toMatch(/\/sections\/[^/]+\/$/);
     expect(await page.locator('h1').first().innerText()).toContain(name);
-    await linkTo(page.locator('main'), ARTICLE);
+    await follow(await linkTo(page.locator('main'), ARTICLE));
+    const back = await page.locator('main a[href*="/sections/"]').evaluateAll((as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)));
+    expect(back).toContain(sectionPath);
   });
 
-  it('opens the calendar from the site navigation, and an issue from the calendar', async () => {
+  it('opens the calendar from the site navigation, a month from the calendar and an issue from the month', async () => {
     const calendarLink = page.getByRole('navigation').getByRole('link', { name: /往期|日历|calendar/i }).first();
     const calendarPath = await follow(calendarLink);
     expect(calendarPath).toMatch(/\/calendar\/$/);
+    const monthPath = await follow(await linkTo(page.locator('main'), MONTH));
+    expect(monthPath).toMatch(MONTH);
     const issuePath = await follow(await linkTo(page.locator('main'), ISSUE));
     expect(issuePath).toMatch(ISSUE);
+    expect(issuePath.startsWith(monthPath)).toBe(true);
   });
 
   it('searches from the header search box and finds articles', async () => {
