@@ -16,7 +16,8 @@
 // of one existing file), one day's issue added (the day after the last
 // one, in the corpus's layout), one template edited (article.liquid).
 // Seconds are wall clock from spawn to exit; peak RSS is GNU time's `%M`.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -91,13 +92,22 @@ async function runOnce(corpus, index) {
   build('day');
   // The new day's records, for the anchors (exported after their own earlier scenarios).
   const dayRecords = path.join(scratch, 'day.jsonl');
-  if (anchors) writeFileSync(dayRecords, readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.includes(`"issueDate":"${day.date}"`)).join('\n'));
+  if (anchors) await copyRecords(jsonl, dayRecords, (r) => r.issueDate === day.date);
   editTemplate(path.join(scratch, 'templates'));
   build('template');
   const result = { baoku, output, edited, day, anchors: {} };
   if (anchors) await runAnchors(layout, dayRecords, result);
   if (!values.keep) rmSync(scratch, { recursive: true, force: true });
   return result;
+}
+
+/** Copies the records of a JSON-lines export that `keep` accepts, a line at a time (a large archive's export is past a string's size). */
+async function copyRecords(from, to, keep) {
+  const kept = [];
+  for await (const line of createInterface({ input: createReadStream(from, 'utf8'), crlfDelay: Infinity })) {
+    if (line.trim() && keep(JSON.parse(line))) kept.push(line);
+  }
+  writeFileSync(to, kept.join('\n'));
 }
 
 /** `built N articles from F files into dist/ (X files) in S s (parse 1.0, enrich 2.0, …)` → its numbers. */

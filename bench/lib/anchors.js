@@ -183,6 +183,7 @@ function articleMarkdown(r) {
  * Returns the number of articles written.
  */
 export async function exportArticles(jsonl, layout, keep = () => true) {
+  if (!existsSync(jsonl)) throw new Error(`the anchors' articles come from baoku's export ${jsonl}, which the build did not write`);
   let count = 0;
   const lines = createInterface({ input: createReadStream(jsonl, 'utf8'), crlfDelay: Infinity });
   const made = new Set();
