@@ -110,17 +110,28 @@ async function copyRecords(from, to, keep) {
   writeFileSync(to, kept.join('\n'));
 }
 
-/** `built N articles from F files into dist/ (X files) in S s (parse 1.0, enrich 2.0, …)` → its numbers. */
+/**
+ * The closing line of `baoku build` → its numbers: `built N articles from F files into dist/ (…) in S s
+ * (parse 1.0, enrich 2.0, …)`, where `(…)` is `X files`, `nothing changed, X files` or
+ * `X files: W written, K unchanged, R removed`.
+ */
 function parseBuildLine(stdout) {
   const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('built ')) ?? '';
-  const m = /^built (\d+) articles from (\d+) files .*\((\d+) files\) in ([\d.]+) s(?: \((.*)\))?\s*$/.exec(line);
+  const m = /^built (\d+) articles from (\d+) files into .*? \(([^()]*)\) in ([\d.]+) s(?: \((.*)\))?\s*$/.exec(line);
   if (!m) return { stages: {} };
+  const count = (what) => {
+    const n = new RegExp(`(\\d+) ${what}`).exec(m[3]);
+    return n ? Number(n[1]) : null;
+  };
   const stages = {};
   for (const part of (m[5] ?? '').split(',')) {
     const s = /^\s*(.+?)\s+([\d.]+)\s*s?\s*$/.exec(part);
     if (s) stages[s[1]] = Number(s[2]);
   }
-  return { articles: Number(m[1]), files: Number(m[2]), written: Number(m[3]), stages };
+  const outputs = count('files');
+  // A build that says nothing of what it wrote wrote everything.
+  const written = /nothing changed/.test(m[3]) ? 0 : (count('written') ?? outputs);
+  return { articles: Number(m[1]), files: Number(m[2]), outputs, written, stages };
 }
 
 /** A harmless change to `article.liquid`: a comment at the start of its content block (or at the end). */

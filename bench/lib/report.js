@@ -1,5 +1,5 @@
 // The tables `npm run bench` prints for one corpus: baoku per scenario with
-// the seconds of each stage, then baoku beside each anchor with the ratio
+// the seconds of each stage and the files it wrote, then baoku beside each anchor with the ratio
 // baoku / anchor, then the targets a build of this size should meet.
 import { median } from './measure.js';
 
@@ -30,12 +30,13 @@ export function printCorpus({ corpus, input, runs, anchors }) {
   const stages = [...new Set(runs.flatMap((r) => Object.values(r.baoku).flatMap((s) => Object.keys(s.stages ?? {}))))];
   console.log(
     table(
-      ['baoku', 'seconds', ...stages, 'peak RSS MB'],
+      ['baoku', 'seconds', ...stages, 'peak RSS MB', 'files written'],
       Object.entries(SCENARIOS).map(([key, label]) => [
         label,
         seconds(pick((r) => r.baoku[key]?.seconds)),
         ...stages.map((s) => seconds(pick((r) => r.baoku[key]?.stages?.[s]))),
         mb(pick((r) => r.baoku[key]?.rssMB)),
+        int(pick((r) => r.baoku[key]?.written)),
       ]),
     ),
   );
