@@ -8,9 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticleFiles, toPosix } from './load/index.js';
-import { parseSources, parseSourcesParallel, outputs } from './build.js';
-import type { Timings } from './build.js';
-import { openSiteWriter } from './site/index.js';
+import { BuildSession } from './engine/session.js';
 import { serve } from './site/serve.js';
 import { basePath, ConfigError, loadConfigFile } from './config.js';
 import { formatMessage, summarizeMessages } from './messages.js';
@@ -34,7 +32,9 @@ Exit codes: 0 success, 1 build failed (or warnings with --strict), 2 wrong usage
 
 Builds the site: reads every .txt/.md page file under the articles folder
 and writes the site into the output folder, replacing it only when the
-whole build succeeded.
+whole build succeeded. A rebuild does again only what changed: the cache
+folder keeps each page file's parse, and files of the site that come out
+the same are kept as they were (same bytes, same modification time).
 
 Options:
   --articles DIR    folder of page files (default: articles)
@@ -42,6 +42,8 @@ Options:
   --base-url URL    where the site will be hosted: / (default), /archive/,
                     or https://example.org/archive/ (overrides baoku.config.json)
   --templates DIR   LiquidJS templates and assets (default: templates)
+  --cache DIR       the build cache (default: .cache/baoku)
+  --no-cache        build from scratch, keep no cache
   --strict          exit with 1 when there are warnings
   --quiet           print only warnings and errors
   -h, --help        show this help
@@ -82,6 +84,9 @@ Options:
 };
 
 class UsageError extends Error {}
+
+/** The build cache, beside the project's articles and templates. */
+const DEFAULT_CACHE = '.cache/baoku';
 
 export async function main(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
@@ -134,41 +139,45 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     out: { type: 'string', default: 'dist' },
     'base-url': { type: 'string' },
     templates: { type: 'string', default: 'templates' },
+    cache: { type: 'string', default: DEFAULT_CACHE },
+    'no-cache': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   if (values.help) return print(HELP.build!), 0;
-  const started = Date.now();
   const config = await loadConfigFile(process.cwd(), values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {});
   const articlesDir = values.articles as string;
-  const found = await readArticleFiles(articlesDir);
-  if (found.files.length === 0) printErr(`baoku: no .txt or .md page files under ${articlesDir}/`);
   const progress = progressLine(values.quiet ? null : process.stderr);
-  const timings: Timings = new Map();
-  const { corpus, messages } = await parseSourcesParallel(found.files, (done, total) => progress(`parsing ${done}/${total} files`), timings);
-  const allMessages = [...found.messages, ...messages];
-  const writer = await openSiteWriter(values.out as string);
+  const session = new BuildSession({
+    articles: articlesDir,
+    outDir: values.out as string,
+    templatesDir: values.templates as string,
+    config,
+    cacheDir: values['no-cache'] ? null : (values.cache as string),
+    onProgress: (text) => progress(text),
+    removeInBackground: true,
+  });
+  let result;
   try {
-    for await (const file of outputs(corpus, { config, templatesDir: values.templates as string }, timings)) {
-      await writer.write(file);
-      if (writer.count % 200 === 0) progress(`writing ${writer.count} files`);
-    }
-    await writer.commit();
+    result = await session.build();
   } catch (e) {
-    await writer.abort();
     progress(null);
     printErr(`baoku: build failed, ${values.out}/ was left as it was: ${(e as Error).message}`);
     return 1;
   }
   progress(null);
-  const summary = summarizeMessages(allMessages);
+  if (result.files === 0) printErr(`baoku: no .txt or .md page files under ${articlesDir}/`);
+  const summary = summarizeMessages(result.messages);
   if (summary) printErr(summary);
   if (!values.quiet) {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const stages = [...timings].map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
-    print(`built ${corpus.records.length} articles from ${found.files.length} files into ${values.out}/ (${writer.count} files) in ${seconds} s (${stages})`);
+    const seconds = (result.timings.get('total') ?? 0).toFixed(1);
+    const stages = [...result.timings].filter(([stage]) => stage !== 'total').map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ');
+    const files = result.noop
+      ? `nothing changed, ${result.outputs} files`
+      : `${result.outputs} files: ${result.written} written, ${result.kept} unchanged, ${result.removed} removed`;
+    print(`built ${result.articles} articles from ${result.files} files into ${values.out}/ (${files}) in ${seconds} s (${stages})`);
   }
-  return values.strict && allMessages.length > 0 ? 1 : 0;
+  return values.strict && result.messages.length > 0 ? 1 : 0;
 }
 
 async function parseCommand(argv: string[], print: (s: string) => void, printErr: (s: string) => void): Promise<number> {
@@ -190,6 +199,7 @@ async function parseCommand(argv: string[], print: (s: string) => void, printErr
     const underRoot = full.startsWith(root + path.sep);
     files.push({ file: toPosix(path.relative(process.cwd(), full)), relPath: toPosix(underRoot ? path.relative(root, full) : path.basename(full)), bytes });
   }
+  const { parseSources } = await import('./engine/index.js');
   const { corpus, messages } = parseSources(files);
   for (const m of messages) printErr(formatMessage(m));
   print(JSON.stringify(corpus.records, null, 2));
@@ -200,6 +210,7 @@ async function checkCommand(argv: string[], print: (s: string) => void, printErr
   const { values } = args(argv, { articles: { type: 'string', default: 'articles' }, strict: { type: 'boolean', default: false } });
   if (values.help) return print(HELP.check!), 0;
   const found = await readArticleFiles(values.articles as string);
+  const { parseSourcesParallel } = await import('./engine/index.js');
   const { corpus, messages } = await parseSourcesParallel(found.files);
   const byFile = new Map<string, { count: number; issueDate: string | null }>();
   for (const r of corpus.records) byFile.set(r.file, { count: (byFile.get(r.file)?.count ?? 0) + 1, issueDate: r.issueDate });

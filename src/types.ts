@@ -167,3 +167,18 @@ export interface OutputFile {
   path: string;
   content: string | Uint8Array;
 }
+
+/**
+ * A file of the built site that is made only when needed: `key` changes
+ * whenever the content would (a hash of the template and the data it is
+ * made from), so a file whose key is unchanged is kept from the previous
+ * build without being made again.
+ */
+export interface LazyOutput {
+  path: string;
+  key: string;
+  content: () => string | Uint8Array | Promise<string | Uint8Array>;
+}
+
+/** What the site and search stages yield: files made, or files made on demand. */
+export type Output = OutputFile | LazyOutput;

@@ -1,11 +1,10 @@
 /**
- * The IDF table that ships with nodejieba (general Chinese text), used as a
+ * The IDF table that ships with jieba (general Chinese text), used as a
  * prior so a small archive still knows that 发展 is common and 疫情 is not.
  * The archive's own document frequencies outweigh it as the archive grows
  * (see terms.ts). Read once; missing table → no prior.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { idfTable } from './segment.js';
 
 export interface BackgroundIdf {
   /** Word → IDF. */
@@ -24,9 +23,8 @@ export function backgroundIdf(): BackgroundIdf | null {
 
 function load(): BackgroundIdf | null {
   try {
-    const file = (createRequire(import.meta.url)('nodejieba') as { DEFAULT_IDF_DICT: string }).DEFAULT_IDF_DICT;
     const map = new Map<string, number>();
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+    for (const line of idfTable().split('\n')) {
       const space = line.indexOf(' ');
       if (space <= 0) continue;
       const idf = Number(line.slice(space + 1));

@@ -16,6 +16,7 @@ export function mergeContinuations(articles: readonly ParsedArticle[]): { articl
   if (heads.length === 0 && tails.length === 0) return { articles: [...articles], messages };
   const merged = new Map<ParsedArticle, ParsedArticle>();
   const consumed = new Set<ParsedArticle>();
+  const warned = new Map<ParsedArticle, Message>();
   for (const tail of tails) {
     const candidates = heads.filter((h) => !consumed.has(h) && h !== tail && h.issueDate === tail.issueDate &&
       (tail.continuedFrom === undefined || h.page?.number === tail.continuedFrom) &&
@@ -25,7 +26,7 @@ export function mergeContinuations(articles: readonly ParsedArticle[]): { articl
       const w = warning(tail.file, tail.line, 'unmatched-continuation',
         `"${tail.headline}" continues from page ${tail.continuedFrom}, but no article of that page continues here`,
         'give both parts the same headline and the markers （下转第N版） / （上接第N版）');
-      tail.warnings.push(w);
+      warned.set(tail, w);
       messages.push(w);
       continue;
     }
@@ -38,14 +39,16 @@ export function mergeContinuations(articles: readonly ParsedArticle[]): { articl
       const w = warning(head.file, head.line, 'unmatched-continuation',
         `"${head.headline}" continues on page ${head.continuedOn}, but that page has no matching part`,
         'check the page file of the continuation and its （上接第N版） marker');
-      head.warnings.push(w);
+      warned.set(head, w);
       messages.push(w);
     }
   }
   const out: ParsedArticle[] = [];
   for (const a of articles) {
+    // The parts are not changed in place (a build session reuses them): a warned part is a copy.
+    const w = warned.get(a);
     if (merged.has(a)) out.push(merged.get(a)!);
-    else if (!(consumed.has(a) && a.continuedFrom !== undefined && !merged.has(a))) out.push(a);
+    else if (!(consumed.has(a) && a.continuedFrom !== undefined && !merged.has(a))) out.push(w ? { ...a, warnings: [...a.warnings, w] } : a);
   }
   return { articles: out, messages };
 }

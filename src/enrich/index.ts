@@ -5,7 +5,9 @@
  */
 import { mergeContinuations } from './continuations.js';
 import { assignIds } from './ids.js';
-import { assignKeywords } from './keywords.js';
+import { assignKeywords, KEYWORD_COUNT } from './keywords.js';
+import { analyzeArticle, buildTermModel } from './terms.js';
+import type { ArticleAnalysis } from './terms.js';
 import { relatedArticles } from './related.js';
 import type { ArticleRecord, Message, ParsedArticle } from '../types.js';
 
@@ -13,22 +15,42 @@ export { mergeContinuations } from './continuations.js';
 export { assignIds, urlForId, shortHash } from './ids.js';
 export { assignKeywords } from './keywords.js';
 export { relatedArticles } from './related.js';
-export { cut, cutForSearch, extract } from './segment.js';
+export { cut, cutForSearch } from './segment.js';
+export { analyzeArticle, buildTermModel, termModel } from './terms.js';
+export type { ArticleAnalysis, TermModel } from './terms.js';
 
 export interface Corpus {
   /** Every article, in issue-date, page and position order (undated last). */
   records: ArticleRecord[];
   /** Article id → ids of the most related articles, best first. */
   related: Map<string, string[]>;
+  /** Article id → its length in words (for the length norm of search ranking). */
+  lengths?: Map<string, number>;
 }
 
 export function enrich(parsed: readonly ParsedArticle[]): { corpus: Corpus; messages: Message[] } {
+  return enrichAnalyzed(parsed, new Map(), analyzeArticle);
+}
+
+/**
+ * The corpus-level steps over articles whose segmentation is known
+ * (`analyses`, by article; `analyze` segments the ones it lacks: parts
+ * merged into one article).
+ */
+export function enrichAnalyzed(
+  parsed: readonly ParsedArticle[],
+  analyses: ReadonlyMap<ParsedArticle, ArticleAnalysis>,
+  analyze: (a: ParsedArticle) => ArticleAnalysis,
+): { corpus: Corpus; messages: Message[] } {
   const merged = mergeContinuations(parsed);
   merged.articles.sort(compareArticles);
   const ids = assignIds(merged.articles);
   const records = merged.articles.map((a, i) => toRecord(a, ids[i]!.id, ids[i]!.url));
-  assignKeywords(records);
-  return { corpus: { records, related: relatedArticles(records) }, messages: merged.messages };
+  const analysed = merged.articles.map((a) => analyses.get(a) ?? analyze(a));
+  const model = buildTermModel(analysed);
+  assignKeywords(records, KEYWORD_COUNT, model);
+  const lengths = new Map(records.map((r, i) => [r.id, analysed[i]!.length]));
+  return { corpus: { records, related: relatedArticles(records, 5, model), lengths }, messages: merged.messages };
 }
 
 /** Issue date (undated last), page (none last), file, line. */

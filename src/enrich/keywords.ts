@@ -5,14 +5,14 @@
  * 表示, 今天 and the like. Headline words count more.
  */
 import { termModel } from './terms.js';
+import type { TermModel } from './terms.js';
 import type { ArticleRecord } from '../types.js';
 
 /** How many keywords an article gets. */
 export const KEYWORD_COUNT = 8;
 
 /** Fills `record.keywords` of every record: best first (weight, then word), at most `count`. */
-export function assignKeywords(records: ArticleRecord[], count = KEYWORD_COUNT): void {
-  const model = termModel(records);
+export function assignKeywords(records: ArticleRecord[], count = KEYWORD_COUNT, model: TermModel = termModel(records)): void {
   const { offsets, termIds, counts, idf, words } = model;
   records.forEach((record, i) => {
     const scored: { word: string; weight: number }[] = [];

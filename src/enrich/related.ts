@@ -1,12 +1,13 @@
 /**
  * Related articles: the most similar articles by TF-IDF cosine over
- * nodejieba words (terms.ts), headline words weighted up so a same-story
+ * jieba words (terms.ts), headline words weighted up so a same-story
  * follow-up ranks first. Never all pairs: an inverted index over each
  * article's strongest terms proposes candidates (walking at most
  * POSTING_WALK entries of any term, strongest first), and only those get
  * an exact cosine. Time grows with articles × QUERY_TERMS × POSTING_WALK.
  */
 import { termModel } from './terms.js';
+import type { TermModel } from './terms.js';
 import type { ArticleRecord } from '../types.js';
 
 /** Terms kept in an article's vector (its strongest); the rest carry little of its weight. */
@@ -25,9 +26,9 @@ const POSTING_WALK = 256;
 const CANDIDATES = 40;
 
 /** Article id → ids of the `count` most similar articles, best first (score, then id). */
-export function relatedArticles(records: readonly ArticleRecord[], count = 5): Map<string, string[]> {
+export function relatedArticles(records: readonly ArticleRecord[], count = 5, model: TermModel = termModel(records)): Map<string, string[]> {
   const n = records.length;
-  const vectors = articleVectors(records);
+  const vectors = articleVectors(model, n);
   const index = invertedIndex(vectors, n);
   const related = new Map<string, string[]>();
   const score = new Float64Array(n);
@@ -75,9 +76,7 @@ interface Vectors {
 }
 
 /** (1 + ln count) · idf per term, strongest VECTOR_TERMS kept, unit length. */
-function articleVectors(records: readonly ArticleRecord[]): Vectors {
-  const model = termModel(records);
-  const n = records.length;
+function articleVectors(model: TermModel, n: number): Vectors {
   const size = Math.min(model.termIds.length, n * VECTOR_TERMS);
   const v: Vectors = {
     offsets: new Uint32Array(n + 1), terms: new Int32Array(size), weights: new Float32Array(size),

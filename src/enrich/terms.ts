@@ -1,13 +1,17 @@
 /**
- * The words of every article, counted once for the whole corpus: nodejieba
- * segments each article, the stop list and number rules drop what cannot
- * describe it, and what is left becomes term counts per article and
- * document frequencies over the archive. Keywords and related articles both
- * read this model, so the archive is segmented once per build.
+ * The words of every article. Each article is segmented once
+ * (`analyzeArticle`, run in the parse workers and cached with the parse
+ * result): jieba cuts its fields, the stop list and number rules drop
+ * what cannot describe it, and what is left becomes weighted term counts;
+ * the same cut gives its length in words for search ranking. The corpus
+ * model (`buildTermModel`) is then made from these compact analyses without
+ * segmenting anything: term counts per article and document frequencies over
+ * the archive. Keywords and related articles both read it.
  */
 import { cut } from './segment.js';
 import { isContentWord } from './stopwords.js';
 import { backgroundIdf } from './background-idf.js';
+import { searchFields } from '../search/build-index.js';
 import type { ArticleRecord } from '../types.js';
 
 /** How much a word counts by where it stands: the headline names the story. */
@@ -22,9 +26,75 @@ const BACKGROUND_DOCUMENTS = 1000;
 // `[查看原文](https://…)`, `<!--repaste.body.begin-->`: addresses and markup are no words.
 const NOT_WORDS = /https?:\/\/[^\s)）\]>]+|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/gi;
 
+/** The fields of an article that segmentation reads. */
+export type AnalyzableArticle = Pick<ArticleRecord, 'headline' | 'kicker' | 'subtitle' | 'captions' | 'paragraphs' | 'subheadings' | 'dateline' | 'byline'>;
+
+/** What segmenting an article once gives the corpus-level steps. */
+export interface ArticleAnalysis {
+  /** Content words of the article, each once, in first-seen order. */
+  words: string[];
+  /** Weighted count of each word (a headline word counts FIELD_WEIGHTS.headline times). */
+  counts: number[];
+  /** jieba's IDF of each word in general Chinese text (its mean for words it does not know); empty when its table is missing. */
+  background: number[];
+  /** Words (non-space tokens) in the searchable text, `searchFields`: the length norm of search ranking. */
+  length: number;
+}
+
+/** Segments an article's fields once: its content words for keywords and related articles, and its length for search. */
+export function analyzeArticle(a: AnalyzableArticle): ArticleAnalysis {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const counts: number[] = [];
+  // （记者 张三）: the reporter is not what the article is about.
+  const reporters = new Set(a.byline);
+  const add = (tokens: readonly string[], weight: number) => {
+    for (const token of tokens) {
+      if (reporters.has(token)) continue;
+      let i = index.get(token);
+      if (i === undefined) {
+        if (!isContentWord(token)) {
+          index.set(token, -1);
+          continue;
+        }
+        i = words.push(token) - 1;
+        counts.push(0);
+        index.set(token, i);
+      }
+      if (i >= 0) counts[i]! += weight;
+    }
+  };
+  // Each distinct text is cut once: the searchable fields give the length, the term fields reuse their tokens.
+  const cuts = new Map<string, string[]>();
+  const tokensOf = (text: string) => {
+    let tokens = cuts.get(text);
+    if (!tokens) cuts.set(text, (tokens = cut(text)));
+    return tokens;
+  };
+  let length = 0;
+  for (const field of searchFields(a as ArticleRecord)) for (const t of tokensOf(field)) if (/\S/.test(t)) length++;
+  const addText = (text: string | null, weight: number) => {
+    if (!text) return;
+    NOT_WORDS.lastIndex = 0;
+    // Addresses and markup (rare) are cut again without them.
+    add(NOT_WORDS.test(text) ? cut(text.replace(NOT_WORDS, ' ')) : tokensOf(text), weight);
+  };
+  addText(a.headline, FIELD_WEIGHTS.headline);
+  addText(a.kicker, FIELD_WEIGHTS.kicker);
+  addText(a.subtitle, FIELD_WEIGHTS.subtitle);
+  for (const c of a.captions) addText(c.text, FIELD_WEIGHTS.caption);
+  a.paragraphs.forEach((p, i) => {
+    // The dateline formula (本报北京5月8日电) is all formula and place.
+    const dateline = i === 0 ? a.dateline?.text : undefined;
+    addText(dateline && p.startsWith(dateline) ? p.slice(dateline.length) : p, FIELD_WEIGHTS.paragraph);
+  });
+
+  const table = backgroundIdf();
+  const background = table ? words.map((w) => table.table.get(w) ?? table.average) : [];
+  return { words, counts, background, length };
+}
+
 export interface TermModel {
-  /** The records the model was built from (the cache key). */
-  records: readonly ArticleRecord[];
   /** Term id → word. */
   words: string[];
   /** Term id → inverse document frequency over this archive (with jieba's table as prior), ≥ 0. */
@@ -32,88 +102,61 @@ export interface TermModel {
   /** Article i's terms are `termIds[offsets[i] … offsets[i+1]]`, ascending. */
   offsets: Uint32Array;
   termIds: Int32Array;
-  /** Weighted count of each term in its article (headline words count FIELD_WEIGHTS.headline times). */
+  /** Weighted count of each term in its article. */
   counts: Float32Array;
 }
 
 const cache = new WeakMap<readonly ArticleRecord[], TermModel>();
 
-/** The term model of `records`, built once per records array. */
+/** The term model of `records`, segmenting each (built once per records array). The build uses the cached analyses instead. */
 export function termModel(records: readonly ArticleRecord[]): TermModel {
   const cached = cache.get(records);
   if (cached && cached.offsets.length === records.length + 1) return cached;
-  const model = buildTermModel(records);
+  const model = buildTermModel(records.map(analyzeArticle));
   cache.set(records, model);
   return model;
 }
 
-export function buildTermModel(records: readonly ArticleRecord[]): TermModel {
-  const vocabulary = new Map<string, number>(); // word → term id, -1 when not a content word
+/** The corpus model from each article's analysis, in the order of the records. */
+export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel {
+  const vocabulary = new Map<string, number>();
   const words: string[] = [];
-  let df = new Int32Array(1024);
-  let scratch = new Float64Array(1024); // term id → count in the current article
-  const touched: number[] = [];
-  const offsets = new Uint32Array(records.length + 1);
-  let termIds = new Int32Array(1 << 16);
-  let counts = new Float32Array(1 << 16);
+  const background: number[] = [];
+  let hasBackground = true;
+  let df: Int32Array = new Int32Array(1024);
+  let pairs = 0;
+  for (const a of analyses) pairs += a.words.length;
+  const offsets = new Uint32Array(analyses.length + 1);
+  const termIds = new Int32Array(pairs);
+  const counts = new Float32Array(pairs);
   let used = 0;
+  const order: number[] = [];
 
-  let reporters: readonly string[] = [];
-  const add = (text: string | null, weight: number) => {
-    if (!text) return;
-    for (const token of cut(text.replace(NOT_WORDS, ' '))) {
-      // （记者 张三）: the reporter is not what the article is about.
-      if (reporters.length > 0 && reporters.includes(token)) continue;
-      let id = vocabulary.get(token);
+  analyses.forEach((a, i) => {
+    if (a.background.length !== a.words.length) hasBackground = false;
+    order.length = 0;
+    a.words.forEach((w, k) => {
+      let id = vocabulary.get(w);
       if (id === undefined) {
-        id = isContentWord(token) ? words.push(token) - 1 : -1;
-        vocabulary.set(token, id);
-        if (id >= scratch.length) {
-          scratch = grow(scratch, id + 1);
-          df = grow(df, id + 1);
-        }
+        id = words.push(w) - 1;
+        vocabulary.set(w, id);
+        background.push(a.background[k] ?? NaN);
+        if (id >= df.length) df = grow(df, id + 1);
       }
-      if (id < 0) continue;
-      if (scratch[id] === 0) touched.push(id);
-      scratch[id] += weight;
-    }
-  };
-
-  records.forEach((r, i) => {
-    reporters = r.byline;
-    add(r.headline, FIELD_WEIGHTS.headline);
-    add(r.kicker, FIELD_WEIGHTS.kicker);
-    add(r.subtitle, FIELD_WEIGHTS.subtitle);
-    for (const c of r.captions) add(c.text, FIELD_WEIGHTS.caption);
-    // The dateline formula (本报北京5月8日电) is all formula and place.
-    const first = r.paragraphs[0];
-    const dateline = r.dateline?.text;
-    const body = dateline && first?.startsWith(dateline) ? [first.slice(dateline.length), ...r.paragraphs.slice(1)] : r.paragraphs;
-    add(body.join('\n'), FIELD_WEIGHTS.paragraph);
-    touched.sort((a, b) => a - b);
-    if (used + touched.length > termIds.length) {
-      termIds = grow(termIds, used + touched.length);
-      counts = grow(counts, used + touched.length);
-    }
-    for (const id of touched) {
-      termIds[used] = id;
-      counts[used] = scratch[id]!;
-      used++;
       df[id]!++;
-      scratch[id] = 0;
+      order.push(k);
+    });
+    const ids = a.words.map((w) => vocabulary.get(w)!);
+    order.sort((x, y) => ids[x]! - ids[y]!);
+    for (const k of order) {
+      termIds[used] = ids[k]!;
+      counts[used] = a.counts[k]!;
+      used++;
     }
-    touched.length = 0;
     offsets[i + 1] = used;
   });
 
-  return {
-    records,
-    words,
-    idf: inverseDocumentFrequencies(words, df, records.length),
-    offsets,
-    termIds: termIds.slice(0, used),
-    counts: counts.slice(0, used),
-  };
+  return { words, idf: inverseDocumentFrequencies(df, background, hasBackground, analyses.length), offsets, termIds, counts };
 }
 
 /**
@@ -121,21 +164,20 @@ export function buildTermModel(records: readonly ArticleRecord[]): TermModel {
  * says contain the word and M = BACKGROUND_DOCUMENTS: the archive's own
  * frequencies, smoothed by general Chinese usage.
  */
-function inverseDocumentFrequencies(words: readonly string[], df: Int32Array, documents: number): Float64Array {
-  const background = backgroundIdf();
-  const idf = new Float64Array(words.length);
-  const m = background ? BACKGROUND_DOCUMENTS : 0;
-  for (let id = 0; id < words.length; id++) {
-    const share = background ? Math.exp(-(background.table.get(words[id]!) ?? background.average)) : 0;
+function inverseDocumentFrequencies(df: Int32Array, background: readonly number[], hasBackground: boolean, documents: number): Float64Array {
+  const idf = new Float64Array(background.length);
+  const m = hasBackground ? BACKGROUND_DOCUMENTS : 0;
+  for (let id = 0; id < background.length; id++) {
+    const share = hasBackground ? Math.exp(-background[id]!) : 0;
     idf[id] = Math.max(0, Math.log((documents + m + 1) / (df[id]! + m * share + 1)));
   }
   return idf;
 }
 
-function grow<T extends Int32Array | Float32Array | Float64Array>(array: T, atLeast: number): T {
+function grow(array: Int32Array, atLeast: number): Int32Array {
   let size = array.length * 2;
   while (size < atLeast) size *= 2;
-  const next = new (array.constructor as new (n: number) => T)(size);
+  const next = new Int32Array(size);
   next.set(array);
   return next;
 }

@@ -2,7 +2,7 @@
  * Finds the page files under the articles root (any depth, `.txt`/`.md`),
  * in a stable order, without following symlinked folders into loops.
  */
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { warning } from '../messages.js';
 import type { Message, SourceFile } from '../types.js';
@@ -12,8 +12,21 @@ export interface FoundFiles {
   messages: Message[];
 }
 
-/** Reads every page file under `root`; `cwd` makes the `file` paths relative. */
-export async function readArticleFiles(root: string, cwd = process.cwd()): Promise<FoundFiles> {
+/** A page file found under the articles root, not read yet. */
+export interface FoundFile {
+  /** Path relative to the working directory, `/`-separated. */
+  file: string;
+  /** Path relative to the articles root, `/`-separated. */
+  relPath: string;
+  /** Absolute path. */
+  full: string;
+  size: number;
+  /** Modification time in ms (with its fraction): with the size, what tells a changed file between builds. */
+  mtimeMs: number;
+}
+
+/** Finds every page file under `root` (not reading them), in path order; `cwd` makes the `file` paths relative. */
+export async function findArticleFiles(root: string, cwd = process.cwd()): Promise<{ files: FoundFile[]; messages: Message[] }> {
   const messages: Message[] = [];
   const paths: string[] = [];
   const seen = new Set<string>();
@@ -43,13 +56,30 @@ export async function readArticleFiles(root: string, cwd = process.cwd()): Promi
   }
   await walk(root);
   paths.sort(comparePaths);
-  const files: SourceFile[] = [];
+  const files: FoundFile[] = [];
   for (const full of paths) {
     const file = toPosix(path.relative(cwd, full));
     try {
-      files.push({ file, relPath: toPosix(path.relative(root, full)), bytes: await readFile(full) });
+      const info = await stat(full);
+      files.push({ file, relPath: toPosix(path.relative(root, full)), full, size: info.size, mtimeMs: info.mtimeMs });
     } catch (cause) {
       messages.push(warning(file, 0, 'unreadable-file', `cannot read the file: ${(cause as Error).message}`,
+        'check its permissions; it was skipped'));
+    }
+  }
+  return { files, messages };
+}
+
+/** Reads every page file under `root`; `cwd` makes the `file` paths relative. */
+export async function readArticleFiles(root: string, cwd = process.cwd()): Promise<FoundFiles> {
+  const found = await findArticleFiles(root, cwd);
+  const messages = [...found.messages];
+  const files: SourceFile[] = [];
+  for (const f of found.files) {
+    try {
+      files.push({ file: f.file, relPath: f.relPath, bytes: await readFile(f.full) });
+    } catch (cause) {
+      messages.push(warning(f.file, 0, 'unreadable-file', `cannot read the file: ${(cause as Error).message}`,
         'check its permissions; it was skipped'));
     }
   }

@@ -11,7 +11,8 @@ import type { LoadedPage, SourceFile } from '../types.js';
 export { decode, normalizeNewlines } from './decode.js';
 export { splitFrontMatter, isRealDate } from './front-matter.js';
 export { issueDateFromPath, issueDateFromText, pageFromPath } from './path-meta.js';
-export { readArticleFiles, toPosix, comparePaths } from './files.js';
+export { readArticleFiles, findArticleFiles, toPosix, comparePaths } from './files.js';
+export type { FoundFile } from './files.js';
 
 /** Decodes a page file and reads its date and page from front matter, path and text (FORMAT.md §1). */
 export function loadPage(source: SourceFile): LoadedPage {

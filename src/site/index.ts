@@ -8,14 +8,15 @@ import { basePath } from '../config.js';
 import { createTemplates } from '../render/index.js';
 import type { Templates } from '../render/index.js';
 import type { Corpus } from '../enrich/index.js';
-import type { OutputFile, SiteConfig } from '../types.js';
+import type { Output, SiteConfig } from '../types.js';
 import { buildArchive, latestArticles } from './archive.js';
 import type { Archive } from './archive.js';
 import { copyAssets } from './assets.js';
 import { calendarYears, heatmapSvg } from './calendar.js';
 import { articleJson, articlesJsonl } from './export.js';
 import { feeds } from './feeds.js';
-import { calendarPage, homePage, issuePages, notFoundPage, taxonomyPages } from './pages.js';
+import { calendarPage, homePage, isSharedValue, issuePages, notFoundPage, taxonomyPages } from './pages.js';
+import { DataHasher } from '../engine/hash.js';
 import type { PageContext } from './pages.js';
 import { absoluteUrl, withBase } from './routes.js';
 import { robotsTxt, sitemaps } from './sitemap.js';
@@ -35,7 +36,7 @@ export interface SiteOptions {
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'] as const;
 
-export async function* generateSite(corpus: Corpus, options: SiteOptions): AsyncGenerator<OutputFile> {
+export async function* generateSite(corpus: Corpus, options: SiteOptions): AsyncGenerator<Output> {
   const { config } = options;
   const base = basePath(config);
   const archive = buildArchive(corpus);
@@ -77,7 +78,7 @@ export async function* generateSite(corpus: Corpus, options: SiteOptions): Async
     source_name: (source: unknown) => sourceName(typeof source === 'string' ? source : null, config) ?? '',
     article_list: { handler: articleList, raw: true },
   });
-  const ctx: PageContext = { archive, config, templates, site };
+  const ctx: PageContext = { archive, config, templates, site, hasher: new DataHasher(isSharedValue) };
 
   yield* homePage(ctx);
   for (const [i, issue] of archive.issues.entries()) {

@@ -13,7 +13,8 @@ import { absoluteUrl, listingRoute, outputPath } from './routes.js';
 import type { TaxonomyKind } from './routes.js';
 import { articleJsonLd, articleOpenGraph, excerpt, isWebUrl, websiteOpenGraph } from './seo.js';
 import type { MetaTag } from './seo.js';
-import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
+import type { DataHasher } from '../engine/hash.js';
+import type { ArticleRecord, LazyOutput, SiteConfig } from '../types.js';
 
 export interface PageContext {
   archive: Archive;
@@ -21,6 +22,8 @@ export interface PageContext {
   templates: Templates;
   /** Data every template gets as `site`. */
   site: Record<string, unknown>;
+  /** Keys pages by their data, so an unchanged page is not rendered again. */
+  hasher: DataHasher;
 }
 
 /** Recent issues listed on the home page. */
@@ -52,8 +55,19 @@ function meta(ctx: PageContext, route: string, nav: string, extra: Partial<Meta>
   };
 }
 
-async function page(ctx: PageContext, template: string, route: string, data: Record<string, unknown>, m: Meta): Promise<OutputFile> {
-  return { path: route === '/404/' ? '404.html' : outputPath(route), content: await ctx.templates.render(template, { site: ctx.site, meta: m, ...data }) };
+/**
+ * A page: its template and data, rendered only when needed. The key hashes
+ * the template name and all the data; `derived` adds data that is a pure
+ * function of the rest (an article's body HTML, from its record), made only
+ * when the page is rendered.
+ */
+function page(ctx: PageContext, template: string, route: string, data: Record<string, unknown>, m: Meta, derived?: () => Record<string, unknown>): LazyOutput {
+  const all = { site: ctx.site, meta: m, ...data };
+  return {
+    path: route === '/404/' ? '404.html' : outputPath(route),
+    key: ctx.hasher.key(template, all),
+    content: () => ctx.templates.render(template, derived ? { ...all, ...derived() } : all),
+  };
 }
 
 /**
@@ -77,12 +91,16 @@ export interface ArticleSummary {
 }
 
 const summaries = new WeakMap<ArticleRecord, ArticleSummary>();
+/** Values that many pages carry (summaries, issue views): page keys hash each once. */
+const sharedValues = new WeakSet<object>();
+export const isSharedValue = (value: object): boolean => sharedValues.has(value);
 
 export function summary(r: ArticleRecord): ArticleSummary {
   let s = summaries.get(r);
   if (!s) {
     s = { id: r.id, url: r.url, headline: r.headline, kicker: r.kicker, subtitle: r.subtitle, issueDate: r.issueDate, page: r.page, section: r.section, source: r.source, continuation: r.continuation, lead: excerpt(r, 90) };
     summaries.set(r, s);
+    sharedValues.add(s);
   }
   return s;
 }
@@ -95,13 +113,15 @@ type IssueView = ReturnType<typeof issueView>;
 
 /** An issue as templates see it. */
 function issueView(issue: Issue) {
-  return { route: issue.route, date: issue.date, pages: issue.pages.map(pageView), count: issue.articles.length };
+  const view = { route: issue.route, date: issue.date, pages: issue.pages.map(pageView), count: issue.articles.length };
+  sharedValues.add(view);
+  return view;
 }
 
 /** Headlines shown under each recent issue on the home page. */
 const HOME_HEADLINES = 8;
 
-export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* homePage(ctx: PageContext): AsyncGenerator<LazyOutput> {
   const { archive } = ctx;
   const latest = archive.issues.at(-1) ?? null;
   // Each recent issue (and the undated articles) with its first headlines, so the home page reads as an index.
@@ -124,7 +144,7 @@ export async function* homePage(ctx: PageContext): AsyncGenerator<OutputFile> {
 }
 
 /** An issue page, its 版面 pages, and its article pages. */
-export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<OutputFile> {
+export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | null, next: Issue | null): AsyncGenerator<LazyOutput> {
   const view = issueView(issue);
   const neighbour = (i: Issue | null) => i && { route: i.route, date: i.date };
   yield await page(ctx, 'issue', issue.route, { issue: view, prev: neighbour(prev), next: neighbour(next) }, meta(ctx, issue.route, 'issue'));
@@ -143,7 +163,7 @@ export async function* issuePages(ctx: PageContext, issue: Issue, prev: Issue | 
   }
 }
 
-async function articlePage(ctx: PageContext, r: ArticleRecord, issue: IssueView, onPage: ReturnType<typeof pageView>, prev: ArticleSummary | null, next: ArticleSummary | null): Promise<OutputFile> {
+function articlePage(ctx: PageContext, r: ArticleRecord, issue: IssueView, onPage: ReturnType<typeof pageView>, prev: ArticleSummary | null, next: ArticleSummary | null): LazyOutput {
   const { archive, config } = ctx;
   const related = (archive.related.get(r.id) ?? [])
     .map((id) => archive.byId.get(id))
@@ -158,7 +178,6 @@ async function articlePage(ctx: PageContext, r: ArticleRecord, issue: IssueView,
   };
   return page(ctx, 'article', r.url, {
     article: r,
-    body: renderBody(r),
     issue,
     page: onPage,
     prev,
@@ -174,7 +193,7 @@ async function articlePage(ctx: PageContext, r: ArticleRecord, issue: IssueView,
     description: excerpt(r),
     og: articleOpenGraph(r, config),
     jsonLd: articleJsonLd(r, config),
-  }));
+  }), () => ({ body: renderBody(r) }));
 }
 
 function termRoute(term: Term | undefined): string | null {
@@ -192,7 +211,7 @@ function around<T>(list: readonly T[], r: T, limit: number): T[] {
   return list.slice(from, from + limit + 1).filter((x) => x !== r).slice(0, limit);
 }
 
-export async function* taxonomyPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator<OutputFile> {
+export async function* taxonomyPages(ctx: PageContext, kind: TaxonomyKind): AsyncGenerator<LazyOutput> {
   const terms = ctx.archive.taxonomies[kind];
   const route = `/${kind}/`;
   yield await page(ctx, 'terms', route, { kind, terms: terms.map((t) => ({ name: t.name, count: t.articles.length, route: t.route })) }, meta(ctx, route, kind));
@@ -208,12 +227,12 @@ export async function* taxonomyPages(ctx: PageContext, kind: TaxonomyKind): Asyn
   }
 }
 
-export async function* calendarPage(ctx: PageContext, years: CalendarYear[]): AsyncGenerator<OutputFile> {
+export async function* calendarPage(ctx: PageContext, years: CalendarYear[]): AsyncGenerator<LazyOutput> {
   const newestFirst = [...years].reverse();
   yield await page(ctx, 'calendar', '/calendar/', { years: newestFirst, undated: ctx.archive.undated ? issueView(ctx.archive.undated) : null }, meta(ctx, '/calendar/', 'calendar'));
 }
 
-export async function* notFoundPage(ctx: PageContext): AsyncGenerator<OutputFile> {
+export async function* notFoundPage(ctx: PageContext): AsyncGenerator<LazyOutput> {
   yield await page(ctx, '404', '/404/', {}, { ...meta(ctx, '/404/', ''), canonical: '' });
 }
 

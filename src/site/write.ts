@@ -2,70 +2,165 @@
  * Writes the site atomically: everything goes into a fresh staging folder
  * beside the output folder, which is swapped in only when the whole build
  * succeeded. A failed or killed build leaves the previous site as it was.
+ *
+ * Incremental: given the manifest of the site in the output folder (what
+ * each file was made from and its content hash), a file that comes out the
+ * same is hard-linked from the previous site instead of written — same
+ * bytes, same mtime, so deploy tools that sync by mtime or hash send only
+ * what changed — and a file whose key is unchanged is not even made. When
+ * nothing changed at all, the output folder is not touched.
  */
-import { mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { linkSync, lstatSync, mkdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { OutputFile } from '../types.js';
+import { digest, digestParts } from '../engine/hash.js';
+import type { Output } from '../types.js';
+
+/** What one output file was made from, and what it is. */
+export interface OutputEntry {
+  /** The key it was made from (`LazyOutput.key`), null when it was given with its content. */
+  key: string | null;
+  /** Content hash. */
+  hash: string;
+  size: number;
+}
+
+/** Every file of a built site: path → entry. */
+export type Manifest = Map<string, OutputEntry>;
+
+export interface WriterOptions {
+  /** The manifest of the site now in the output folder; null or absent: write everything. */
+  previous?: Manifest | null;
+  /**
+   * Remove the replaced site in a detached process, so the build need not
+   * wait for thousands of unlinks (the command line does this); what such a
+   * process leaves behind, the next build removes.
+   */
+  removeInBackground?: boolean;
+}
+
+export interface CommitResult {
+  manifest: Manifest;
+  /** A hash of every path and content hash: the same input gives the same id. */
+  id: string;
+  /** Files made and written anew. */
+  written: number;
+  /** Files kept from the previous site (same bytes, same mtime). */
+  kept: number;
+  /** Files of the previous site that are no longer part of it. */
+  removed: number;
+  /** Nothing changed: the output folder was left untouched. */
+  unchanged: boolean;
+}
 
 export interface SiteWriter {
-  write(file: OutputFile): Promise<void>;
-  /** Swaps the staged site in. */
-  commit(): Promise<void>;
+  write(file: Output): Promise<void>;
+  /** Swaps the staged site in (unless nothing changed). */
+  commit(): Promise<CommitResult>;
   /** Throws the staged site away. */
   abort(): Promise<void>;
   readonly count: number;
 }
 
+/** The file in the output folder that says baoku made it, and which build. */
+export const SITE_MARKER = '.baoku';
+
 const MAX_IN_FLIGHT = 64;
 
-export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
+export async function openSiteWriter(outDir: string, options: WriterOptions = {}): Promise<SiteWriter> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
+  const previous = options.previous ?? null;
+  const remove = options.removeInBackground ? removeInBackground : (dir: string) => rm(dir, { recursive: true, force: true });
   await mkdir(parent, { recursive: true });
   await recoverInterruptedSwap(parent, base);
   const staging = path.join(parent, `.${base}-staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const made = new Map<string, Promise<unknown>>();
-  const written = new Set<string>();
+  const made = new Set<string>([staging]);
+  const manifest: Manifest = new Map();
   // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
-  let count = 0;
+  let written = 0;
+  let kept = 0;
+
+  const folderFor = (target: string) => {
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+  };
+  /** Hard-links the previous site's file when it is still what the manifest says. */
+  const keep = (rel: string, target: string, entry: OutputEntry): boolean => {
+    const old = path.join(out, rel);
+    try {
+      const info = lstatSync(old);
+      if (!info.isFile() || info.size !== entry.size) return false;
+      folderFor(target);
+      linkSync(old, target);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const settle = async () => {
     await Promise.all(inFlight);
     if (failure) throw failure;
   };
+
   return {
     get count() {
-      return count;
+      return manifest.size;
     },
     async write(file) {
       if (failure) throw failure;
       const rel = file.path.replace(/^\/+/, '');
       const target = path.resolve(staging, rel);
       if (!target.startsWith(staging + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-      if (written.has(rel)) throw new Error(`two outputs want the same path: ${rel}`);
-      written.add(rel);
-      const dir = path.dirname(target);
-      let folder = made.get(dir);
-      if (!folder) {
-        folder = mkdir(dir, { recursive: true });
-        made.set(dir, folder);
+      if (manifest.has(rel)) throw new Error(`two outputs want the same path: ${rel}`);
+      const key = 'key' in file ? file.key : null;
+      const before = previous?.get(rel);
+      if (key !== null && before?.key === key && keep(rel, target, before)) {
+        manifest.set(rel, before);
+        kept++;
+        return;
       }
-      const job: Promise<void> = folder
-        .then(() => writeFile(target, file.content))
+      manifest.set(rel, { key, hash: '', size: 0 });
+      const content = typeof file.content === 'function' ? await file.content() : file.content;
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      const entry: OutputEntry = { key, hash: digest(bytes), size: bytes.byteLength };
+      manifest.set(rel, entry);
+      // Made again but the same bytes: keep the old file (and its mtime).
+      if (before && before.hash === entry.hash && before.size === entry.size && keep(rel, target, entry)) {
+        kept++;
+        return;
+      }
+      folderFor(target);
+      written++;
+      const job: Promise<void> = writeFile(target, bytes)
         .catch((cause: unknown) => {
           failure ??= cause;
         })
         .finally(() => inFlight.delete(job));
       inFlight.add(job);
-      count++;
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     },
     async commit() {
       await settle();
+      const paths = [...manifest.keys()].sort();
+      const id = digestParts(paths.flatMap((p) => [p, manifest.get(p)!.hash]));
+      let removed = 0;
+      if (previous) for (const p of previous.keys()) if (!manifest.has(p)) removed++;
+      const unchanged = previous !== null && written === 0 && removed === 0 && previous.size === manifest.size && (await markerOf(out)) === id;
+      if (unchanged) {
+        await remove(staging);
+        return { manifest, id, written, kept, removed, unchanged };
+      }
+      await writeFile(path.join(staging, SITE_MARKER), markerText(id));
       const old = path.join(parent, `.${base}-old-${process.pid}`);
       let hadOld = true;
       try {
@@ -75,13 +170,42 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
         hadOld = false;
       }
       await rename(staging, out);
-      if (hadOld) await rm(old, { recursive: true, force: true });
+      if (hadOld) await remove(old);
+      return { manifest, id, written, kept, removed, unchanged };
     },
     async abort() {
       await Promise.allSettled(inFlight);
       await rm(staging, { recursive: true, force: true });
     },
   };
+}
+
+function markerText(id: string): string {
+  return `baoku site ${id}\n`;
+}
+
+/** The build id the output folder's marker names, or null. */
+export async function markerOf(outDir: string): Promise<string | null> {
+  try {
+    const m = /^baoku site (\S+)\n$/.exec(await readFile(path.join(outDir, SITE_MARKER), 'utf8'));
+    return m ? m[1]! : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a folder the site no longer needs (the replaced site, an unused staging folder) in a detached process. */
+async function removeInBackground(dir: string): Promise<void> {
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    child.on('error', () => void rm(dir, { recursive: true, force: true }).catch(() => {}));
+    child.unref();
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** A build killed between the two renames left `.dist-old-*` and no `dist`: put the old site back. */

@@ -56,7 +56,8 @@ export async function buildSite(corpus: Corpus = sampleCorpus(), config: Partial
   const pages = new Map<string, string>();
   for await (const f of generateSite(corpus, { config: resolveConfig(config), templatesDir })) {
     if (pages.has(f.path)) throw new Error(`two outputs want the same path: ${f.path}`);
-    pages.set(f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'));
+    const content = typeof f.content === 'function' ? await f.content() : f.content;
+    pages.set(f.path, typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
   }
   return pages;
 }

@@ -1,0 +1,380 @@
+/**
+ * The build session: inputs → records → outputs, doing again only what a
+ * change needs. `baoku build` runs one per command (with the cache on disk
+ * carrying what it knows to the next run); tests and the dev server keep
+ * one and build it again and again.
+ *
+ * What it knows, per input file: its size, mtime and content hash, and the
+ * result of parsing and segmenting it (cache.ts). Per output file: the key
+ * it was made from and its content hash (the writer's manifest). A build
+ * then:
+ * 1. lists the input files; a file whose size and mtime are as before keeps
+ *    its hash without being read;
+ * 2. stops right there when nothing changed (inputs, settings, templates,
+ *    generator) and the output folder is the one it wrote;
+ * 3. parses and segments only the files it has no result for (on all
+ *    cores), and runs the corpus-level steps over the compact results;
+ * 4. makes each output only when its key changed, and writes only the
+ *    files whose bytes changed (write.ts), swapping the site in atomically.
+ * The result is byte for byte what a clean build of the same input gives.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readFile } from 'node:fs/promises';
+import { findArticleFiles } from '../load/index.js';
+import type { ArticleAnalysis } from '../enrich/terms.js';
+import type { Corpus } from '../enrich/index.js';
+import { openSiteWriter, markerOf } from '../site/write.js';
+import type { CommitResult, Manifest, SiteWriter } from '../site/write.js';
+import { sortMessages } from '../messages.js';
+import { BuildCache } from './cache.js';
+import type { SessionState } from './cache.js';
+import type { FileResult } from './file-work.js';
+import { digest, digestParts } from './hash.js';
+import { folderHash, generatorVersion } from './version.js';
+import type { ArticleRecord, Message, Output, ParsedArticle, SiteConfig, SourceFile } from '../types.js';
+
+type Stages = typeof import('./stages.js');
+
+/** Seconds spent in each stage, for the build's closing line. */
+export type Timings = Map<string, number>;
+
+/** Where the page files come from: a folder, or files held in memory. */
+export type Articles = string | { files: readonly SourceFile[] };
+
+export interface SessionOptions {
+  articles: Articles;
+  /** The output folder; null: the site is kept in memory (`BuildResult.pages`). */
+  outDir: string | null;
+  templatesDir: string;
+  config: SiteConfig;
+  /** The cache folder (default none: the session remembers only while it lives). */
+  cacheDir?: string | null;
+  /** Threads for parsing (default: one per core). */
+  threads?: number;
+  /** Working directory the `file` paths of records and messages are relative to. */
+  cwd?: string;
+  onProgress?: (text: string) => void;
+  /** Remove the replaced site in a detached process (the command line's choice: it need not wait). */
+  removeInBackground?: boolean;
+}
+
+export interface BuildResult {
+  /** The records (empty when nothing changed and this process has not built them). */
+  records: ArticleRecord[];
+  /** Number of articles of the site. */
+  articles: number;
+  messages: Message[];
+  /** Number of input files. */
+  files: number;
+  timings: Timings;
+  /** The site's files (in memory only when `outDir` is null). */
+  pages: Map<string, string | Uint8Array>;
+  /** Output files written, kept unchanged, and removed. */
+  written: number;
+  kept: number;
+  removed: number;
+  outputs: number;
+  /** Nothing had changed: nothing was parsed, made or written. */
+  noop: boolean;
+}
+
+interface Input {
+  file: string;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  full: string | null;
+  bytes: Uint8Array | null;
+}
+
+export class BuildSession {
+  private readonly cache: BuildCache;
+  private state: SessionState | null = null;
+  private stateLoaded = false;
+  /** The in-memory site of the last build (outDir null). */
+  private memorySite = new Map<string, string | Uint8Array>();
+  private memoryManifest: Manifest | null = null;
+  private lastRecords: ArticleRecord[] = [];
+  private lastMessages: Message[] = [];
+
+  constructor(private options: SessionOptions) {
+    this.cache = new BuildCache(options.cacheDir ?? null);
+  }
+
+  /** Points the session at other input files (held in memory) for the next build. */
+  setFiles(files: readonly SourceFile[]): void {
+    this.options = { ...this.options, articles: { files } };
+  }
+
+  /** Changes settings or templates for the next build. */
+  configure(changes: Partial<Pick<SessionOptions, 'config' | 'templatesDir'>>): void {
+    this.options = { ...this.options, ...changes };
+  }
+
+  async build(): Promise<BuildResult> {
+    const { options } = this;
+    const timings: Timings = new Map();
+    const started = performance.now();
+    const lap = (stage: string, since: number) => timings.set(stage, (timings.get(stage) ?? 0) + (performance.now() - since) / 1000);
+    if (!this.stateLoaded) {
+      this.state = this.cache.loadState();
+      this.stateLoaded = true;
+    }
+    const state = this.state;
+    const fingerprint = digestParts([generatorVersion(), JSON.stringify(options.config), folderHash(options.templatesDir)]);
+
+    // 1. The input files and their content hashes.
+    let t = performance.now();
+    const listed = await this.listInputs();
+    const inputs = listed.inputs;
+    const hashes: string[] = [];
+    let sameInputs = state !== null && state.inputs.size === inputs.length;
+    for (const input of inputs) {
+      const known = state?.inputs.get(input.relPath);
+      if (known && input.full !== null && known.size === input.size && known.mtimeMs === input.mtimeMs) {
+        hashes.push(known.hash);
+        continue;
+      }
+      input.bytes ??= new Uint8Array(await readFile(input.full!));
+      const hash = digest(input.bytes);
+      hashes.push(hash);
+      if (known?.hash !== hash) sameInputs = false;
+    }
+    lap('scan', t);
+
+    // 2. Nothing changed, and the site is the one this session wrote: done.
+    if (sameInputs && state && state.fingerprint === fingerprint && (await this.outputsIntact(state))) {
+      timings.set('total', (performance.now() - started) / 1000);
+      return {
+        records: this.lastRecords, articles: state.articles, messages: [...listed.messages, ...this.lastMessages], files: inputs.length, timings,
+        pages: this.memorySite, written: 0, kept: state.outputs?.manifest.size ?? 0, removed: 0,
+        outputs: state.outputs?.manifest.size ?? 0, noop: true,
+      };
+    }
+
+    // 3. Parse and segment what is not cached, then the corpus-level steps.
+    t = performance.now();
+    const stages = await import('./stages.js');
+    const settings = parseSettings(options.config);
+    const keys = inputs.map((input, i) => digestParts([generatorVersion(), settings, input.relPath, hashes[i]!]));
+    const results: (FileResult | undefined)[] = keys.map((k) => this.cache.fileResult(k));
+    const todo: number[] = [];
+    results.forEach((r, i) => r === undefined && todo.push(i));
+    if (todo.length) {
+      const sources: SourceFile[] = [];
+      for (const i of todo) {
+        const input = inputs[i]!;
+        input.bytes ??= new Uint8Array(await readFile(input.full!));
+        sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
+      }
+      const made = await stages.processFiles(sources, {
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        onFile: (done, total) => options.onProgress?.(`parsing ${done}/${total} files`),
+      });
+      todo.forEach((i, k) => {
+        results[i] = made[k]!;
+        this.cache.storeFileResult(keys[i]!, made[k]!);
+      });
+    }
+    for (const input of inputs) input.bytes = null;
+    lap('parse', t);
+
+    t = performance.now();
+    const { corpus, messages } = this.corpusOf(stages, results as FileResult[], settings);
+    const allMessages = sortMessages([...listed.messages, ...messages]);
+    lap('enrich', t);
+
+    // 4. Outputs, made and written where they changed.
+    const previous = await this.previousManifest(state, fingerprint);
+    const writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
+    let commit: CommitResult;
+    try {
+      // Each stage's time includes making and writing its files.
+      const outputs = this.outputsOf(stages, corpus, previous);
+      for (;;) {
+        t = performance.now();
+        const next = await outputs.next();
+        if (next.done) break;
+        const [stage, file] = next.value;
+        await writer.write(file);
+        lap(stage, t);
+        if (writer.count % 500 === 0) options.onProgress?.(`writing ${writer.count} files`);
+      }
+      t = performance.now();
+      commit = await writer.commit();
+      lap('write', t);
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+
+    const inputTable: SessionState['inputs'] = new Map();
+    inputs.forEach((input, i) => inputTable.set(input.relPath, { size: input.size, mtimeMs: input.full ? input.mtimeMs : -1, hash: hashes[i]! }));
+    this.state = {
+      fingerprint,
+      inputs: inputTable,
+      outputs: { dir: options.outDir ? path.resolve(options.outDir) : '', id: commit.id, manifest: commit.manifest },
+      search: null,
+      articles: corpus.records.length,
+    };
+    this.cache.saveState(this.state);
+    this.cache.prune(new Set([...keys, ...this.mergedKeys]));
+    this.lastRecords = corpus.records;
+    this.lastMessages = messages;
+    timings.set('total', (performance.now() - started) / 1000);
+    return {
+      records: corpus.records, articles: corpus.records.length, messages: allMessages, files: inputs.length, timings, pages: this.memorySite,
+      written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false,
+    };
+  }
+
+  private async listInputs(): Promise<{ inputs: Input[]; messages: Message[] }> {
+    const { articles } = this.options;
+    if (typeof articles !== 'string') {
+      return {
+        inputs: articles.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.bytes.byteLength, mtimeMs: -1, full: null, bytes: f.bytes })),
+        messages: [],
+      };
+    }
+    const found = await findArticleFiles(articles, this.options.cwd ?? process.cwd());
+    return {
+      inputs: found.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.size, mtimeMs: f.mtimeMs, full: f.full, bytes: null })),
+      messages: found.messages,
+    };
+  }
+
+  private mergedKeys = new Set<string>();
+
+  /** Continuations, ids, keywords and related articles over the file results. */
+  private corpusOf(stages: Stages, results: readonly FileResult[], settings: string): { corpus: Corpus; messages: Message[] } {
+    const parsed: ParsedArticle[] = [];
+    const messages: Message[] = [];
+    const analyses = new Map<ParsedArticle, ArticleAnalysis>();
+    for (const r of results) {
+      r.articles.forEach((a, i) => {
+        parsed.push(a);
+        analyses.set(a, r.analyses[i]!);
+      });
+      messages.push(...r.messages);
+    }
+    this.mergedKeys = new Set();
+    // An article merged from two parts (下转/上接) is segmented as one; cached by its content.
+    const analyze = (a: ParsedArticle): ArticleAnalysis => {
+      const key = `m${digestParts([generatorVersion(), settings, JSON.stringify(a)])}`;
+      this.mergedKeys.add(key);
+      const cached = this.cache.fileResult(key);
+      if (cached) return cached.analyses[0]!;
+      const analysis = stages.analyzeArticle(a);
+      this.cache.storeFileResult(key, { articles: [], messages: [], analyses: [analysis] });
+      return analysis;
+    };
+    const enriched = stages.enrichAnalyzed(parsed, analyses, analyze);
+    return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
+  }
+
+  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null): AsyncGenerator<[string, Output]> {
+    const { config, templatesDir } = this.options;
+    for await (const file of stages.generateSite(corpus, { config, templatesDir })) yield ['pages', file];
+    // The search index is made from the records' searchable fields alone: when
+    // none changed, its files are the previous build's.
+    const key = digestParts([JSON.stringify(config), JSON.stringify(corpus.records.map((r) =>
+      [r.id, r.url, r.headline, r.issueDate, r.source, r.section, stages.searchFields(r)]))]);
+    this.searchKey = key;
+    const before = previous ? [...previous].filter(([p, e]) => p.startsWith('search/') && e.key === key).map(([p]) => p) : [];
+    if (before.length > 0) {
+      let made: Promise<Map<string, string | Uint8Array>> | null = null;
+      const index = () => (made ??= collect(stages.generateSearch(corpus.records, config, templatesDir)));
+      for (const p of before) {
+        yield ['search', { path: p, key, content: async () => {
+          const content = (await index()).get(p);
+          if (content === undefined) throw new Error(`the search index no longer has ${p}`);
+          return content;
+        } }];
+      }
+      return;
+    }
+    for await (const file of stages.generateSearch(corpus.records, config, templatesDir)) yield ['search', { path: file.path, key, content: () => file.content }];
+  }
+
+  private searchKey = '';
+
+  /** The manifest of the output folder is usable when the folder is the one the last build wrote. */
+  private async outputsIntact(state: SessionState): Promise<boolean> {
+    if (!state.outputs) return false;
+    if (this.options.outDir === null) return this.memoryManifest !== null && state.outputs.id === this.memoryId;
+    return state.outputs.dir === path.resolve(this.options.outDir) && (await markerOf(this.options.outDir)) === state.outputs.id;
+  }
+
+  private memoryId = '';
+
+  /** The manifest of the site in the output folder, when it is the one the last build wrote. */
+  private async previousManifest(state: SessionState | null, fingerprint: string): Promise<Manifest | null> {
+    if (state === null || !(await this.outputsIntact(state))) return null;
+    // Keys mean something only under the same generator, settings and templates; content hashes always do.
+    return withKeys(state.outputs!.manifest, state.fingerprint === fingerprint);
+  }
+
+  /** The same contract as the disk writer, into a Map. */
+  private memoryWriter(previous: Manifest | null): SiteWriter {
+    const site = new Map<string, string | Uint8Array>();
+    const manifest: Manifest = new Map();
+    let written = 0;
+    let kept = 0;
+    const old = this.memorySite;
+    return {
+      get count() {
+        return manifest.size;
+      },
+      write: async (file) => {
+        const rel = file.path.replace(/^\/+/, '');
+        if (manifest.has(rel)) throw new Error(`two outputs want the same path: ${rel}`);
+        const key = 'key' in file ? file.key : null;
+        const before = previous?.get(rel);
+        if (key !== null && before?.key === key && old.has(rel)) {
+          site.set(rel, old.get(rel)!);
+          manifest.set(rel, before);
+          kept++;
+          return;
+        }
+        const content = typeof file.content === 'function' ? await file.content() : file.content;
+        const hash = digest(content);
+        manifest.set(rel, { key, hash, size: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength });
+        if (before?.hash === hash) kept++;
+        else written++;
+        site.set(rel, content);
+      },
+      commit: async () => {
+        const paths = [...manifest.keys()].sort();
+        const id = digestParts(paths.flatMap((p) => [p, manifest.get(p)!.hash]));
+        let removed = 0;
+        if (previous) for (const p of previous.keys()) if (!manifest.has(p)) removed++;
+        this.memorySite = site;
+        this.memoryManifest = manifest;
+        this.memoryId = id;
+        return { manifest, id, written, kept, removed, unchanged: written === 0 && removed === 0 };
+      },
+      abort: async () => {},
+    };
+  }
+}
+
+/** The previous manifest, with its keys dropped when they were made under other settings or templates. */
+function withKeys(manifest: Manifest, keysValid: boolean): Manifest {
+  if (keysValid) return manifest;
+  const out: Manifest = new Map();
+  for (const [p, e] of manifest) out.set(p, { ...e, key: null });
+  return out;
+}
+
+/** The settings parsing reads (a change makes every file parse again); the others only shape the site. */
+function parseSettings(config: SiteConfig): string {
+  const { title: _t, description: _d, baseUrl: _b, paperName: _p, pageSize: _s, feedSize: _f, language: _l, ...rest } = config;
+  return JSON.stringify(rest);
+}
+
+async function collect(files: AsyncIterable<{ path: string; content: string | Uint8Array }>): Promise<Map<string, string | Uint8Array>> {
+  const out = new Map<string, string | Uint8Array>();
+  for await (const f of files) out.set(f.path, f.content);
+  return out;
+}

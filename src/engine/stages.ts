@@ -1,0 +1,10 @@
+/**
+ * The stages a build runs when something changed, imported only then: a
+ * build that finds nothing to do never loads the parser, the templates, the
+ * segmenter or the search indexer.
+ */
+export { enrichAnalyzed } from '../enrich/index.js';
+export { analyzeArticle } from '../enrich/terms.js';
+export { generateSite } from '../site/index.js';
+export { generateSearch, searchFields } from '../search/index.js';
+export { processFiles } from './pool.js';
