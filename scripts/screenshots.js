@@ -1,43 +1,63 @@
-// Saves desktop and mobile screenshots of each page type of the sample
-// archive to screenshots/ (light and dark), so the design can be looked at.
+// Saves desktop and phone screenshots (light and dark) of every page type
+// of two archives to screenshots/, so the design can be looked at: the
+// sample archive of the repository (a paper with pages, 版面) and a
+// generated archive of 3,000 broadcast articles without page numbers.
 // Usage: npm run screenshots  [CHROMIUM_PATH=…]
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../lib/site/serve.js';
+import { syntheticArchive } from './synthetic-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'screenshots');
-const site = mkdtempSync(path.join(tmpdir(), 'baoku-shots-'));
+const work = mkdtempSync(path.join(tmpdir(), 'baoku-shots-'));
 
-const build = spawnSync(process.execPath, [path.join(root, 'bin', 'baoku.js'), 'build', '--out', site, '--quiet'], { cwd: root, encoding: 'utf8' });
-if (build.status !== 0) {
-  console.error(build.stderr);
-  process.exit(1);
+/** Builds `articles` (default: the repository's) into a folder of `work`; returns its files. */
+function build(name, articles) {
+  const out = path.join(work, name);
+  const args = [path.join(root, 'bin', 'baoku.js'), 'build', '--out', out, '--quiet', '--templates', path.join(root, 'templates'), ...(articles ? ['--articles', articles] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  return { dir: out, files: readdirSync(out, { recursive: true }).map((f) => String(f).split(path.sep).join('/')).sort() };
 }
 
-const files = readdirSync(site, { recursive: true }).map((f) => String(f).split(path.sep).join('/')).sort();
-const first = (re) => files.find((f) => re.test(f));
-const pages = [
-  ['home', 'index.html'],
-  ['issue', first(/^\d{4}\/\d{2}\/\d{2}\/index\.html$/)],
-  ['page', first(/^\d{4}\/\d{2}\/\d{2}\/\d{2}\/index\.html$/)],
-  ['article', first(/^\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d+\/index\.html$/)],
-  ['calendar', 'calendar/index.html'],
-  ['sections', 'sections/index.html'],
-  ['section', first(/^sections\/[^/]+\/index\.html$/)],
-  ['source', first(/^sources\/[^/]+\/index\.html$/)],
-  ['keyword', first(/^keywords\/[^/]+\/index\.html$/)],
-  ['search', 'search/index.html'],
-  ['404', '404.html'],
-];
-const viewports = [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]];
+const generated = path.join(work, 'generated-articles');
+for (const f of syntheticArchive({ articles: 3000, seed: 1 })) {
+  const file = path.join(generated, f.relPath);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, f.text);
+}
 
-const server = await serve({ root: site, port: 0 });
-const base = `http://127.0.0.1:${server.address().port}/`;
+const DATE = '\\d{4}\\/\\d{2}\\/\\d{2}';
+const PAGE_TYPES = [
+  ['home', () => 'index.html'],
+  ['year', (f) => f.find((p) => /^\d{4}\/index\.html$/.test(p))],
+  ['month', (f) => f.find((p) => /^\d{4}\/\d{2}\/index\.html$/.test(p))],
+  ['issue', (f) => f.findLast((p) => new RegExp(`^${DATE}/index\\.html$`).test(p))],
+  ['page', (f) => f.find((p) => new RegExp(`^${DATE}/\\d{2}/index\\.html$`).test(p))],
+  ['article', (f) => f.find((p) => new RegExp(`^${DATE}/[^/]+/\\d+/index\\.html$`).test(p))],
+  ['undated', (f) => f.find((p) => p === 'undated/index.html')],
+  ['calendar', () => 'calendar/index.html'],
+  ['sections', () => 'sections/index.html'],
+  ['section', (f) => f.find((p) => /^sections\/[^/]+\/index\.html$/.test(p))],
+  ['sources', () => 'sources/index.html'],
+  ['source', (f) => f.find((p) => /^sources\/[^/]+\/index\.html$/.test(p))],
+  ['authors', () => 'authors/index.html'],
+  ['author', (f) => f.find((p) => /^authors\/[^/]+\/index\.html$/.test(p))],
+  ['keywords', () => 'keywords/index.html'],
+  ['keyword', (f) => f.find((p) => /^keywords\/[^/]+\/index\.html$/.test(p))],
+  ['search', () => 'search/index.html'],
+  ['404', () => '404.html'],
+];
+const viewports = [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]];
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
@@ -45,28 +65,37 @@ const browser = await chromium.launch({
 mkdirSync(outDir, { recursive: true });
 let saved = 0;
 try {
-  for (const [name, file] of pages) {
-    if (!file || !files.includes(file)) {
-      console.warn(`no ${name} page in the built site; skipped`);
-      continue;
-    }
-    const url = base + file.replace(/(^|\/)index\.html$/, '$1');
-    for (const [device, viewport] of viewports) {
-      for (const colorScheme of ['light', 'dark']) {
-        const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'mobile' ? 2 : 1, isMobile: device === 'mobile', hasTouch: device === 'mobile', colorScheme, locale: 'zh-CN' });
-        const page = await context.newPage();
-        await page.goto(name === 'search' ? `${url}?q=${encodeURIComponent('习近平')}` : url, { waitUntil: 'networkidle' });
-        await page.evaluate(() => document.fonts.ready);
-        const out = path.join(outDir, `${name}-${device}${colorScheme === 'dark' ? '-dark' : ''}.png`);
-        await page.screenshot({ path: out, fullPage: true });
-        await context.close();
-        saved++;
+  for (const [archive, articles, query] of [['sample', null, '澜江'], ['generated', generated, '冬奥会']]) {
+    const site = build(archive, articles);
+    const server = await serve({ root: site.dir, port: 0 });
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    try {
+      for (const [name, find] of PAGE_TYPES) {
+        const file = find(site.files);
+        if (!file || !site.files.includes(file)) {
+          console.warn(`${archive}: no ${name} page; skipped`);
+          continue;
+        }
+        const url = base + file.replace(/(^|\/)index\.html$/, '$1');
+        for (const [device, viewport] of viewports) {
+          for (const colorScheme of ['light', 'dark']) {
+            const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1, isMobile: device === 'phone', hasTouch: device === 'phone', colorScheme, locale: 'zh-CN' });
+            const page = await context.newPage();
+            await page.goto(name === 'search' ? `${url}?q=${encodeURIComponent(query)}` : url, { waitUntil: 'networkidle' });
+            await page.evaluate(() => document.fonts.ready);
+            const out = path.join(outDir, `${archive}-${name}-${device}${colorScheme === 'dark' ? '-dark' : ''}.png`);
+            await page.screenshot({ path: out, fullPage: true });
+            await context.close();
+            saved++;
+          }
+        }
       }
+    } finally {
+      server.close();
     }
   }
 } finally {
   await browser.close();
-  server.close();
-  rmSync(site, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 console.log(`${saved} screenshots in ${path.relative(process.cwd(), outDir) || '.'}/`);

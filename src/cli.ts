@@ -7,11 +7,14 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readArticleFiles, toPosix } from './load/index.js';
+import { findArticleFiles, readArticleFiles, readPageFile, toPosix } from './load/files.js';
 import { BuildSession } from './engine/session.js';
+import { SiteWriteError } from './site/write.js';
+import { checkFolders, OutputFolderError } from './site/output-dir.js';
+import { reportSummary, REPORT_PATH } from './site/report.js';
 import { serve } from './site/serve.js';
-import { basePath, ConfigError, loadConfigFile } from './config.js';
-import { formatMessage, summarizeMessages } from './messages.js';
+import { basePath, ConfigError, loadConfigFile, resolveConfig } from './config.js';
+import { formatMessage, printable, summarizeMessages } from './messages.js';
 import type { SourceFile } from './types.js';
 
 const HELP: Record<string, string> = {
@@ -27,7 +30,10 @@ Commands:
 
 Run \`baoku <command> --help\` for a command's options.
 
-Exit codes: 0 success, 1 build failed (or warnings with --strict), 2 wrong usage.`,
+Exit codes: 0 success, 1 build failed (or warnings with --strict), 2 wrong usage.
+
+Every build writes data/build-report.json into the site: each file under the
+articles folder, read or skipped (and why), with its warnings and errors.`,
   build: `Usage: baoku build [--articles DIR] [--out DIR] [--base-url URL] [--strict]
 
 Builds the site: reads every .txt/.md page file under the articles folder
@@ -35,6 +41,8 @@ and writes the site into the output folder, replacing it only when the
 whole build succeeded. A rebuild does again only what changed: the cache
 folder keeps each page file's parse, and files of the site that come out
 the same are kept as they were (same bytes, same modification time).
+The output folder must be new, empty, or a site baoku built before; it is
+never the articles or the project folder.
 
 Options:
   --articles DIR    folder of page files (default: articles)
@@ -44,6 +52,9 @@ Options:
   --templates DIR   LiquidJS templates and assets (default: templates)
   --cache DIR       the build cache (default: .cache/baoku)
   --no-cache        build from scratch, keep no cache
+  --prepare         only parse the page files into the cache, write no site
+                    (jobs that each hold part of a large archive share
+                    one cache this way; see docs/SCALING.md)
   --strict          exit with 1 when there are warnings
   --quiet           print only warnings and errors
   -h, --help        show this help
@@ -72,18 +83,29 @@ Options:
   --articles DIR  folder of page files (default: articles)
   --strict        exit with 1 when there are warnings
   -h, --help      show this help`,
-  serve: `Usage: baoku serve [--port N] [--out DIR]
+  serve: `Usage: baoku serve [--port N] [--out DIR] [--host ADDRESS]
 
-Serves the built site on http://localhost:PORT (loopback only), under the
-base path of baoku.config.json.
+Serves the built site on http://localhost:PORT, under the base path of
+baoku.config.json: only files inside the output folder, GET and HEAD only.
 
 Options:
-  --port N        port (default: 8080)
-  --out DIR       folder to serve (default: dist)
-  -h, --help      show this help`,
+  --port N          port (default: 8080)
+  --out DIR         folder to serve (default: dist)
+  --host ADDRESS    address to listen on (default: 127.0.0.1, this machine
+                    only; 0.0.0.0 serves the whole network)
+  -h, --help        show this help`,
 };
 
 class UsageError extends Error {}
+
+/** Runs a check of a command-line value: its failure is wrong usage (exit 2), not a failed build. */
+function usageCheck(check: () => unknown): void {
+  try {
+    check();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 
 /** The build cache, beside the project's articles and templates. */
 const DEFAULT_CACHE = '.cache/baoku';
@@ -117,15 +139,20 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      printErr(`baoku: ${(e as Error).message}`);
+      printErr(`baoku: ${printable((e as Error).message)}`);
       printErr(`Run \`baoku ${HELP[command ?? ''] ? `${command} ` : ''}--help\` for usage.`);
       return 2;
     }
-    if (e instanceof ConfigError) {
-      printErr(`baoku: ${e.message}`);
-      return 2;
+    // Anything else is a failure, not a misuse: a clear line and exit 1, never a stack trace.
+    if (e instanceof ConfigError || e instanceof OutputFolderError || e instanceof SiteWriteError) {
+      printErr(`baoku: ${printable(e.message)}`);
+    } else if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall) {
+      printErr(`baoku: file system error: ${printable((e as Error).message)}`);
+    } else {
+      printErr(`baoku: internal error: ${printable(e instanceof Error ? e.message : String(e))}`);
+      if (process.env.BAOKU_DEBUG && e instanceof Error && e.stack) printErr(e.stack);
     }
-    throw e;
+    return 1;
   }
 }
 
@@ -141,32 +168,56 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     templates: { type: 'string', default: 'templates' },
     cache: { type: 'string', default: DEFAULT_CACHE },
     'no-cache': { type: 'boolean', default: false },
+    prepare: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   if (values.help) return print(HELP.build!), 0;
-  const config = await loadConfigFile(process.cwd(), values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {});
+  if (values.prepare && values['no-cache']) throw new UsageError('--prepare fills the cache: it cannot go with --no-cache');
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined) usageCheck(() => resolveConfig({ baseUrl }, '--base-url'));
+  const config = await loadConfigFile(process.cwd(), baseUrl !== undefined ? { baseUrl } : {});
   const articlesDir = values.articles as string;
+  const out = values.out as string;
+  // Before anything is read or written: a wrong --out or --articles must not cost the user a file.
+  // (--prepare writes only into the cache, never into the output folder.)
+  if (!values.prepare) await checkFolders({ articles: articlesDir, out });
+  const listed = await findArticleFiles(articlesDir, process.cwd(), { maxFileSize: config.maxFileSize });
+  if (listed.files.length === 0) {
+    for (const m of listed.messages) printErr(formatMessage(m));
+    printErr(`baoku: no .txt or .md page files could be read under ${printable(articlesDir)}/; nothing was built, ${printable(out)}/ was left as it was`);
+    return 1;
+  }
   const progress = progressLine(values.quiet ? null : process.stderr);
   const session = new BuildSession({
     articles: articlesDir,
-    outDir: values.out as string,
+    outDir: out,
     templatesDir: values.templates as string,
     config,
     cacheDir: values['no-cache'] ? null : (values.cache as string),
     onProgress: (text) => progress(text),
     removeInBackground: true,
   });
+  if (values.prepare) {
+    const prepared = await session.prepare();
+    progress(null);
+    const summary = summarizeMessages(prepared.messages);
+    if (summary) printErr(summary);
+    if (!values.quiet) print(`prepared ${prepared.files} files into ${printable(values.cache as string)}/ (${prepared.parsed} parsed, ${prepared.files - prepared.parsed} already there) in ${prepared.seconds.toFixed(1)} s`);
+    return values.strict && prepared.messages.length > 0 ? 1 : 0;
+  }
   let result;
   try {
     result = await session.build();
   } catch (e) {
     progress(null);
-    printErr(`baoku: build failed, ${values.out}/ was left as it was: ${(e as Error).message}`);
+    const published = e instanceof SiteWriteError && e.published;
+    printErr(published
+      ? `baoku: ${printable((e as Error).message)}`
+      : `baoku: build failed, ${printable(out)}/ was left as it was: ${printable((e as Error).message)}`);
     return 1;
   }
   progress(null);
-  if (result.files === 0) printErr(`baoku: no .txt or .md page files under ${articlesDir}/`);
   const summary = summarizeMessages(result.messages);
   if (summary) printErr(summary);
   if (!values.quiet) {
@@ -175,7 +226,8 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     const files = result.noop
       ? `nothing changed, ${result.outputs} files`
       : `${result.outputs} files: ${result.written} written, ${result.kept} unchanged, ${result.removed} removed`;
-    print(`built ${result.articles} articles from ${result.files} files into ${values.out}/ (${files}) in ${seconds} s (${stages})`);
+    print(`built ${result.articles} articles from ${result.files} files into ${printable(out)}/ (${files}) in ${seconds} s (${stages})`);
+    if (result.report) print(`report: ${reportSummary(result.report)} (${printable(out)}/${REPORT_PATH})`);
   }
   return values.strict && result.messages.length > 0 ? 1 : 0;
 }
@@ -187,15 +239,15 @@ async function parseCommand(argv: string[], print: (s: string) => void, printErr
   if (positionals.length === 0) throw new UsageError('parse needs at least one FILE');
   const root = path.resolve(values.root as string);
   const files: SourceFile[] = [];
+  const config = await loadConfigFile(process.cwd());
   for (const p of positionals) {
     const full = path.resolve(p);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(full);
-    } catch (e) {
-      printErr(`baoku: cannot read ${p}: ${(e as Error).message}`);
+    const read = await readPageFile(full, config.maxFileSize);
+    if (!('bytes' in read)) {
+      printErr(`baoku: ${printable(p)} ${read.detail}; ${read.hint}`);
       return 1;
     }
+    const bytes = read.bytes;
     const underRoot = full.startsWith(root + path.sep);
     files.push({ file: toPosix(path.relative(process.cwd(), full)), relPath: toPosix(underRoot ? path.relative(root, full) : path.basename(full)), bytes });
   }
@@ -209,14 +261,15 @@ async function parseCommand(argv: string[], print: (s: string) => void, printErr
 async function checkCommand(argv: string[], print: (s: string) => void, printErr: (s: string) => void): Promise<number> {
   const { values } = args(argv, { articles: { type: 'string', default: 'articles' }, strict: { type: 'boolean', default: false } });
   if (values.help) return print(HELP.check!), 0;
-  const found = await readArticleFiles(values.articles as string);
+  const config = await loadConfigFile(process.cwd());
+  const found = await readArticleFiles(values.articles as string, process.cwd(), { maxFileSize: config.maxFileSize });
   const { parseSourcesParallel } = await import('./engine/index.js');
   const { corpus, messages } = await parseSourcesParallel(found.files);
   const byFile = new Map<string, { count: number; issueDate: string | null }>();
   for (const r of corpus.records) byFile.set(r.file, { count: (byFile.get(r.file)?.count ?? 0) + 1, issueDate: r.issueDate });
   for (const f of found.files) {
     const seen = byFile.get(f.file);
-    print(`${f.file}: ${seen?.count ?? 0} articles, issue ${seen ? (seen.issueDate ?? 'undated') : '-'}`);
+    print(`${printable(f.file)}: ${seen?.count ?? 0} articles, issue ${seen ? (seen.issueDate ?? 'undated') : '-'}`);
   }
   const all = [...found.messages, ...messages];
   for (const m of all) printErr(formatMessage(m));
@@ -225,16 +278,22 @@ async function checkCommand(argv: string[], print: (s: string) => void, printErr
 }
 
 async function serveCommand(argv: string[], print: (s: string) => void, _printErr: (s: string) => void): Promise<number> {
-  const { values } = args(argv, { port: { type: 'string', default: '8080' }, out: { type: 'string', default: 'dist' } });
+  const { values } = args(argv, {
+    port: { type: 'string', default: '8080' },
+    out: { type: 'string', default: 'dist' },
+    host: { type: 'string', default: '127.0.0.1' },
+  });
   if (values.help) return print(HELP.serve!), 0;
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  if (!/^\d+$/.test(values.port as string) || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  const host = values.host as string;
   const config = await loadConfigFile(process.cwd());
   const base = basePath(config);
-  const server = await serve({ root: values.out as string, port, basePath: base });
+  const server = await serve({ root: values.out as string, port, host, basePath: base });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  print(`serving ${values.out}/ on http://localhost:${actual}${base} (Ctrl-C to stop)`);
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '::1';
+  print(`serving ${printable(values.out as string)}/ on http://${loopback ? 'localhost' : host}:${actual}${base} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);

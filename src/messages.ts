@@ -12,10 +12,29 @@ export function error(file: string, line: number, ruleId: string, message: strin
   return { file, line, ruleId, severity: 'error', message, hint };
 }
 
+/**
+ * Control characters (C0, DEL, C1: ANSI/OSC escapes, newlines), line and
+ * paragraph separators and bidirectional overrides, written as `\x1b`,
+ * `\n`, `\u{202e}`: a file name or a headline printed to a terminal can
+ * neither drive it nor forge a line of its own.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named) return named;
+    const code = c.codePointAt(0)!;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /** `articles/a.txt:12: warning: no issue date found [undated-file]` and the hint on the next line. */
 export function formatMessage(m: Message): string {
-  const place = m.line > 0 ? `${m.file}:${m.line}` : m.file;
-  return `${place}: ${m.severity}: ${m.message} [${m.ruleId}]\n  hint: ${m.hint}`;
+  const file = printable(m.file);
+  const place = m.line > 0 ? `${file}:${m.line}` : file;
+  return `${place}: ${m.severity}: ${printable(m.message)} [${printable(m.ruleId)}]\n  hint: ${printable(m.hint)}`;
 }
 
 /** Messages in a stable order: by file, then line, then rule. */

@@ -51,6 +51,16 @@ export interface Subheading {
   text: string;
 }
 
+/** A run of bold text (`**…**`) inside a body paragraph. */
+export interface Emphasis {
+  /** Index in `paragraphs` of the paragraph that holds the run. */
+  paragraph: number;
+  /** Start of the run in that paragraph, in UTF-16 code units (JavaScript string index). */
+  start: number;
+  /** End of the run (exclusive), in UTF-16 code units: the run is `paragraphs[paragraph].slice(start, end)`. */
+  end: number;
+}
+
 /** Pages an article spans when it was continued (下转/上接). */
 export interface Continuation {
   fromPage: number;
@@ -87,6 +97,8 @@ export interface ArticleRecord {
   /** Body paragraphs, plain text, layout breaks joined. */
   paragraphs: string[];
   subheadings: Subheading[];
+  /** Bold runs inside body paragraphs (a whole bold line is a subheading instead); absent when there are none. */
+  emphasis?: Emphasis[];
   continuation: Continuation | null;
   /** Keywords (TF-IDF over the article's words), filled by enrich. */
   keywords: string[];
@@ -106,6 +118,18 @@ export interface ParsedArticle extends Omit<ArticleRecord, 'id' | 'url' | 'keywo
   continuedFrom?: number;
   /** Lines of the input that ended up in this article (for merging parts). */
   lastLine?: number;
+  /** 1-based position of the article among the articles of its file: with `namePlace`, what its id is made of. */
+  place?: number;
+  /** The page and place on it that the file's name gives. */
+  namePlace?: NamePlace;
+}
+
+/** What a file's own name says about where its articles sit (FORMAT.md §1, §5). */
+export interface NamePlace {
+  /** Page number in the name: `01-要闻.txt`, `20191001-04-03.txt` → 4. */
+  page: number;
+  /** NN of a `YYYYMMDD-PP-NN` name: the article's place on its page; null for a page file (`01-要闻.txt`). */
+  order: number | null;
 }
 
 /** Values a page file's YAML front matter may set (FORMAT.md §1). */
@@ -141,6 +165,8 @@ export interface LoadedPage {
   frontMatter: FrontMatter;
   issueDate: string | null;
   page: PageRef | null;
+  /** The page (and place on it) that the file name gives, when it gives one. */
+  namePlace?: NamePlace;
   messages: Message[];
 }
 
@@ -159,6 +185,8 @@ export interface SiteConfig {
   feedSize: number;
   /** Language of the site (`zh-CN`). */
   language: string;
+  /** Page files larger than this many bytes are skipped and reported. */
+  maxFileSize: number;
 }
 
 /** One file of the built site. */

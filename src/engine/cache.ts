@@ -114,7 +114,8 @@ let unique = 0;
  * the next build.
  */
 function freeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  // Typed arrays (an analysis's counts) cannot be frozen; they are read-only by convention.
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) freeze(v);
   }

@@ -20,11 +20,13 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
-import { findArticleFiles } from '../load/index.js';
+import { findArticleFiles, readPageFile } from '../load/files.js';
+import type { SkippedFile } from '../load/files.js';
 import type { ArticleAnalysis } from '../enrich/terms.js';
 import type { Corpus } from '../enrich/index.js';
 import { openSiteWriter, markerOf } from '../site/write.js';
+import { buildReport, reportFile } from '../site/report.js';
+import type { BuildReport } from '../site/report.js';
 import type { CommitResult, Manifest, SiteWriter } from '../site/write.js';
 import { sortMessages } from '../messages.js';
 import { BuildCache } from './cache.js';
@@ -77,6 +79,8 @@ export interface BuildResult {
   outputs: number;
   /** Nothing had changed: nothing was parsed, made or written. */
   noop: boolean;
+  /** What became of every input file (data/build-report.json); null when nothing changed and this process has not built. */
+  report: BuildReport | null;
 }
 
 interface Input {
@@ -97,6 +101,7 @@ export class BuildSession {
   private memoryManifest: Manifest | null = null;
   private lastRecords: ArticleRecord[] = [];
   private lastMessages: Message[] = [];
+  private lastReport: BuildReport | null = null;
 
   constructor(private options: SessionOptions) {
     this.cache = new BuildCache(options.cacheDir ?? null);
@@ -126,21 +131,7 @@ export class BuildSession {
 
     // 1. The input files and their content hashes.
     let t = performance.now();
-    const listed = await this.listInputs();
-    const inputs = listed.inputs;
-    const hashes: string[] = [];
-    let sameInputs = state !== null && state.inputs.size === inputs.length;
-    for (const input of inputs) {
-      const known = state?.inputs.get(input.relPath);
-      if (known && input.full !== null && known.size === input.size && known.mtimeMs === input.mtimeMs) {
-        hashes.push(known.hash);
-        continue;
-      }
-      input.bytes ??= new Uint8Array(await readFile(input.full!));
-      const hash = digest(input.bytes);
-      hashes.push(hash);
-      if (known?.hash !== hash) sameInputs = false;
-    }
+    const { listed, inputs, hashes, sameInputs } = await this.scan(state);
     lap('scan', t);
 
     // 2. Nothing changed, and the site is the one this session wrote: done.
@@ -149,7 +140,7 @@ export class BuildSession {
       return {
         records: this.lastRecords, articles: state.articles, messages: [...listed.messages, ...this.lastMessages], files: inputs.length, timings,
         pages: this.memorySite, written: 0, kept: state.outputs?.manifest.size ?? 0, removed: 0,
-        outputs: state.outputs?.manifest.size ?? 0, noop: true,
+        outputs: state.outputs?.manifest.size ?? 0, noop: true, report: this.lastReport,
       };
     }
 
@@ -157,32 +148,15 @@ export class BuildSession {
     t = performance.now();
     const stages = await import('./stages.js');
     const settings = parseSettings(options.config);
-    const keys = inputs.map((input, i) => digestParts([generatorVersion(), settings, input.relPath, hashes[i]!]));
-    const results: (FileResult | undefined)[] = keys.map((k) => this.cache.fileResult(k));
-    const todo: number[] = [];
-    results.forEach((r, i) => r === undefined && todo.push(i));
-    if (todo.length) {
-      const sources: SourceFile[] = [];
-      for (const i of todo) {
-        const input = inputs[i]!;
-        input.bytes ??= new Uint8Array(await readFile(input.full!));
-        sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
-      }
-      const made = await stages.processFiles(sources, {
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
-        onFile: (done, total) => options.onProgress?.(`parsing ${done}/${total} files`),
-      });
-      todo.forEach((i, k) => {
-        results[i] = made[k]!;
-        this.cache.storeFileResult(keys[i]!, made[k]!);
-      });
-    }
-    for (const input of inputs) input.bytes = null;
+    const { keys, results } = await this.fileResults(stages, inputs, hashes, settings);
     lap('parse', t);
 
     t = performance.now();
-    const { corpus, messages } = this.corpusOf(stages, results as FileResult[], settings);
+    const corpus0 = this.corpusOf(stages, results, settings);
+    const { corpus } = corpus0;
+    const messages = [...stages.siteMessages(options.config), ...corpus0.messages];
     const allMessages = sortMessages([...listed.messages, ...messages]);
+    const report = buildReport({ files: inputs, skipped: listed.skipped, messages: allMessages, records: corpus.records });
     lap('enrich', t);
 
     // 4. Outputs, made and written where they changed.
@@ -191,7 +165,7 @@ export class BuildSession {
     let commit: CommitResult;
     try {
       // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, previous);
+      const outputs = this.outputsOf(stages, corpus, previous, report);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -222,26 +196,100 @@ export class BuildSession {
     this.cache.prune(new Set([...keys, ...this.mergedKeys]));
     this.lastRecords = corpus.records;
     this.lastMessages = messages;
+    this.lastReport = report;
     timings.set('total', (performance.now() - started) / 1000);
     return {
       records: corpus.records, articles: corpus.records.length, messages: allMessages, files: inputs.length, timings, pages: this.memorySite,
-      written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false,
+      written: commit.written, kept: commit.kept, removed: commit.removed, outputs: commit.manifest.size, noop: false, report,
     };
   }
 
-  private async listInputs(): Promise<{ inputs: Input[]; messages: Message[] }> {
+  /**
+   * Parses and segments into the cache the files it has no result for, and
+   * stops there: no corpus steps, no site. Jobs that each hold a part of a
+   * large archive (a year each) fill one shared cache this way; the build
+   * that follows over the whole archive then reads every file's result
+   * from it (docs/SCALING.md).
+   */
+  async prepare(): Promise<{ files: number; parsed: number; messages: Message[]; seconds: number }> {
+    const started = performance.now();
+    const { inputs, hashes, listed } = await this.scan(null);
+    const stages = await import('./stages.js');
+    const { results, parsed } = await this.fileResults(stages, inputs, hashes, parseSettings(this.options.config));
+    const messages = sortMessages([...listed.messages, ...results.flatMap((r) => r.messages)]);
+    return { files: inputs.length, parsed, messages, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Lists the inputs with their content hashes; a file whose size and mtime are as the state knows them is not read. */
+  private async scan(state: SessionState | null) {
+    const listed = await this.listInputs();
+    const inputs = listed.inputs;
+    const hashes: string[] = [];
+    let sameInputs = state !== null && state.inputs.size === inputs.length;
+    for (const input of inputs) {
+      const known = state?.inputs.get(input.relPath);
+      if (known && input.full !== null && known.size === input.size && known.mtimeMs === input.mtimeMs) {
+        hashes.push(known.hash);
+        continue;
+      }
+      input.bytes ??= await this.read(input);
+      const hash = digest(input.bytes);
+      hashes.push(hash);
+      if (known?.hash !== hash) sameInputs = false;
+    }
+    return { listed, inputs, hashes, sameInputs };
+  }
+
+  /** Each input's parse and analysis: from the cache, or made (on all cores) and stored there. */
+  private async fileResults(stages: Stages, inputs: Input[], hashes: readonly string[], settings: string) {
+    const { options } = this;
+    const keys = inputs.map((input, i) => digestParts([generatorVersion(), settings, input.relPath, hashes[i]!]));
+    const results: (FileResult | undefined)[] = keys.map((k) => this.cache.fileResult(k));
+    const todo: number[] = [];
+    results.forEach((r, i) => r === undefined && todo.push(i));
+    if (todo.length) {
+      const sources: SourceFile[] = [];
+      for (const i of todo) {
+        const input = inputs[i]!;
+        input.bytes ??= await this.read(input);
+        sources.push({ file: input.file, relPath: input.relPath, bytes: input.bytes });
+      }
+      const made = await stages.processFiles(sources, {
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        onFile: (done, total) => options.onProgress?.(`parsing ${done}/${total} files`),
+      });
+      todo.forEach((i, k) => {
+        results[i] = made[k]!;
+        this.cache.storeFileResult(keys[i]!, made[k]!);
+      });
+    }
+    for (const input of inputs) input.bytes = null;
+    return { keys, results: results as FileResult[], parsed: todo.length };
+  }
+
+  private async listInputs(): Promise<{ inputs: Input[]; skipped: SkippedFile[]; messages: Message[] }> {
     const { articles } = this.options;
     if (typeof articles !== 'string') {
       return {
         inputs: articles.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.bytes.byteLength, mtimeMs: -1, full: null, bytes: f.bytes })),
+        skipped: [],
         messages: [],
       };
     }
-    const found = await findArticleFiles(articles, this.options.cwd ?? process.cwd());
+    // Only regular files inside the articles folder, within the size limit (files.ts); the rest is reported.
+    const found = await findArticleFiles(articles, this.options.cwd ?? process.cwd(), { maxFileSize: this.options.config.maxFileSize });
     return {
       inputs: found.files.map((f) => ({ file: f.file, relPath: f.relPath, size: f.size, mtimeMs: f.mtimeMs, full: f.full, bytes: null })),
+      skipped: found.skipped,
       messages: found.messages,
     };
+  }
+
+  /** A listed file's bytes; one that changed into something else since it was listed (a pipe, a larger file) fails the build with why. */
+  private async read(input: Input): Promise<Uint8Array> {
+    const read = await readPageFile(input.full!, this.options.config.maxFileSize);
+    if ('bytes' in read) return read.bytes;
+    throw new Error(`${input.file} changed while the build read it: ${read.detail}; ${read.hint}`);
   }
 
   private mergedKeys = new Set<string>();
@@ -273,7 +321,8 @@ export class BuildSession {
     return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
   }
 
-  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null): AsyncGenerator<[string, Output]> {
+  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport): AsyncGenerator<[string, Output]> {
+    yield ['report', reportFile(report)];
     const { config, templatesDir } = this.options;
     for await (const file of stages.generateSite(corpus, { config, templatesDir })) yield ['pages', file];
     // The search index is made from the records' searchable fields alone: when

@@ -5,6 +5,6 @@
  */
 export { enrichAnalyzed } from '../enrich/index.js';
 export { analyzeArticle } from '../enrich/terms.js';
-export { generateSite } from '../site/index.js';
+export { generateSite, siteMessages } from '../site/index.js';
 export { generateSearch, searchFields } from '../search/index.js';
 export { processFiles } from './pool.js';

@@ -1,9 +1,12 @@
 /**
  * Continuations across pages (FORMAT.md §3): the part marked `（下转第3版）`
  * and the part marked `（上接第1版）` in the same issue become one article
- * that links both pages. A part is matched by its marker's page and the
- * headline (equal, or one containing the other, spaces aside); the merged
- * article keeps the first part's file, line, id and place.
+ * that links both pages. The later part often carries a shortened jump
+ * headline (转版标题), so a part is matched by the markers' pages, whatever
+ * its headline: among the articles of the marker's page that continue on the
+ * part's page, the only one, else the one with the same headline, else the
+ * one whose headline shares the most words with it. The merged article keeps
+ * the first part's file, line, headline, id and place.
  */
 import { warning } from '../messages.js';
 import { endsSentence } from '../parse/text.js';
@@ -21,11 +24,12 @@ export function mergeContinuations(articles: readonly ParsedArticle[]): { articl
     const candidates = heads.filter((h) => !consumed.has(h) && h !== tail && h.issueDate === tail.issueDate &&
       (tail.continuedFrom === undefined || h.page?.number === tail.continuedFrom) &&
       (h.continuedOn === undefined || tail.page === null || h.continuedOn === tail.page.number));
-    const head = candidates.find((h) => sameHeadline(h.headline, tail.headline)) ?? (candidates.length === 1 && tail.headline === '' ? candidates[0] : undefined);
+    const head = bestHead(candidates, tail.headline);
     if (!head) {
-      const w = warning(tail.file, tail.line, 'unmatched-continuation',
-        `"${tail.headline}" continues from page ${tail.continuedFrom}, but no article of that page continues here`,
-        'give both parts the same headline and the markers （下转第N版） / （上接第N版）');
+      const w = warning(tail.file, tail.line, 'unmatched-continuation', candidates.length > 1
+        ? `"${tail.headline}" continues from page ${tail.continuedFrom}, where ${candidates.length} articles continue here and none shares more of its headline than the others`
+        : `"${tail.headline}" continues from page ${tail.continuedFrom}, but no article of that page continues here`,
+        'give the later part the first part\'s headline (or a part of it) and the markers （下转第N版） / （上接第N版）');
       warned.set(tail, w);
       messages.push(w);
       continue;
@@ -53,10 +57,37 @@ export function mergeContinuations(articles: readonly ParsedArticle[]): { articl
   return { articles: out, messages };
 }
 
+/**
+ * The first part a later part continues: the only candidate whatever the
+ * headlines (`夏季用电高峰将至 这些安全提示请收好` → `安全用电`), else the one
+ * with the same headline (or one containing the other), else the one that
+ * shares the most words — none when that is a tie.
+ */
+function bestHead(candidates: readonly ParsedArticle[], headline: string): ParsedArticle | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const same = candidates.filter((h) => sameHeadline(h.headline, headline));
+  if (same.length === 1) return same[0];
+  const scored = (same.length > 1 ? same : candidates).map((h) => ({ h, shared: sharedWords(h.headline, headline) })).sort((a, b) => b.shared - a.shared);
+  return scored[0]!.shared > scored[1]!.shared ? scored[0]!.h : undefined;
+}
+
 function sameHeadline(a: string, b: string): boolean {
   const x = a.replace(/\s/g, '');
   const y = b.replace(/\s/g, '');
   return x !== '' && y !== '' && (x === y || x.includes(y) || y.includes(x));
+}
+
+/** Words two headlines share, counted as the distinct two-character runs of one found in the other (Chinese has no spaces to split on). */
+export function sharedWords(a: string, b: string): number {
+  const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+  const x = letters(a);
+  const y = letters(b);
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < x.length; i++) {
+    const pair = x.slice(i, i + 2);
+    if (y.includes(pair)) seen.add(pair);
+  }
+  return seen.size;
 }
 
 /** The second part appended to the first: paragraphs (mending a sentence split at the jump), subheadings re-indexed, captions. */
@@ -66,12 +97,18 @@ function join(head: ParsedArticle, tail: ParsedArticle): ParsedArticle {
   let shift = paragraphs.length;
   const last = paragraphs[paragraphs.length - 1];
   const firstTailHasSubheading = tail.subheadings.some((s) => s.before === 0);
+  let glued = 0;
   if (last !== undefined && tailParagraphs.length > 0 && !endsSentence(last) && !firstTailHasSubheading) {
     // `…的` （下转第3版） … （上接第1版） `新航线…`: one sentence across the jump.
     paragraphs[paragraphs.length - 1] = last + tailParagraphs[0]!;
     tailParagraphs = tailParagraphs.slice(1);
     shift -= 1;
+    glued = last.length;
   }
+  // Bold runs of the later part: its paragraphs come after the first part's (the first one glued to its last).
+  const emphasis = [...(head.emphasis ?? []), ...(tail.emphasis ?? []).map((e) => (e.paragraph === 0 && glued > 0
+    ? { paragraph: shift, start: e.start + glued, end: e.end + glued }
+    : { ...e, paragraph: e.paragraph + shift }))];
   const byline = [...head.byline];
   for (const n of tail.byline) if (!byline.includes(n)) byline.push(n);
   const result: ParsedArticle = {
@@ -85,6 +122,7 @@ function join(head: ParsedArticle, tail: ParsedArticle): ParsedArticle {
     continuation: { fromPage: head.page?.number ?? 0, toPage: tail.page?.number ?? head.continuedOn ?? 0 },
     warnings: [...head.warnings, ...tail.warnings],
   };
+  if (emphasis.length > 0) result.emphasis = emphasis;
   delete result.continuedOn;
   return result;
 }

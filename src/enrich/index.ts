@@ -9,10 +9,11 @@ import { assignKeywords, KEYWORD_COUNT } from './keywords.js';
 import { analyzeArticle, buildTermModel } from './terms.js';
 import type { ArticleAnalysis } from './terms.js';
 import { relatedArticles } from './related.js';
+import { placeFromPath } from '../load/path-meta.js';
 import type { ArticleRecord, Message, ParsedArticle } from '../types.js';
 
 export { mergeContinuations } from './continuations.js';
-export { assignIds, urlForId, shortHash } from './ids.js';
+export { articleId, assignIds, urlForId, shortHash } from './ids.js';
 export { assignKeywords } from './keywords.js';
 export { relatedArticles } from './related.js';
 export { cut, cutForSearch } from './segment.js';
@@ -53,18 +54,20 @@ export function enrichAnalyzed(
   return { corpus: { records, related: relatedArticles(records, 5, model), lengths }, messages: merged.messages };
 }
 
-/** Issue date (undated last), page (none last), file, line. */
+/** Issue date (undated last), page (none last), place on the page by name (`…-04-03.txt`), file, line. */
 export function compareArticles(a: ParsedArticle, b: ParsedArticle): number {
   const da = a.issueDate ?? '9999', db = b.issueDate ?? '9999';
   if (da !== db) return da < db ? -1 : 1;
   const pa = a.page?.number ?? 1e9, pb = b.page?.number ?? 1e9;
   if (pa !== pb) return pa - pb;
+  const oa = (a.namePlace ?? placeFromPath(a.file))?.order ?? 1e9, ob = (b.namePlace ?? placeFromPath(b.file))?.order ?? 1e9;
+  if (oa !== ob) return oa - ob;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line;
 }
 
 function toRecord(a: ParsedArticle, id: string, url: string): ArticleRecord {
-  const { continuedOn: _on, continuedFrom: _from, lastLine: _last, ...rest } = a;
+  const { continuedOn: _on, continuedFrom: _from, lastLine: _last, place: _place, namePlace: _name, ...rest } = a;
   const record: ArticleRecord = {
     id,
     url,
@@ -86,6 +89,7 @@ function toRecord(a: ParsedArticle, id: string, url: string): ArticleRecord {
     keywords: [],
     warnings: rest.warnings,
   };
+  if (rest.emphasis !== undefined) record.emphasis = rest.emphasis;
   if (rest.originalUrl !== undefined) record.originalUrl = rest.originalUrl;
   return record;
 }

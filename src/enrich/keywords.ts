@@ -1,29 +1,80 @@
 /**
  * Keywords per article: TF-IDF over nodejieba words (terms.ts), where the
  * IDF comes from this archive, so a word every article of the archive uses
- * ranks low, and the stop list for news (stopwords.ts) keeps out 记者,
- * 表示, 今天 and the like. Headline words count more.
+ * ranks low. Headline words count more. Which words may be keywords at all
+ * is decided here, once for the whole archive, over the term model's words:
+ *
+ * - no stop word, function word or reporting formula (stopwords.ts:
+ *   记者, 表示, 共同, 有人, 属于, 俄称);
+ * - no fragment of a longer word: a word the archive nearly always writes
+ *   as part of the same longer string stands for that string (keyword-forms.ts:
+ *   一带 and 一路 → 一带一路, 薛祥 → 丁薛祥).
+ *
+ * How many articles a keyword needs for a page of its own is the site's
+ * decision (site/archive.ts); an article's keywords are its own.
  */
 import { termModel } from './terms.js';
 import type { TermModel } from './terms.js';
+import { isKeywordWord } from './stopwords.js';
+import { articleText, wordForms } from './keyword-forms.js';
 import type { ArticleRecord } from '../types.js';
 
 /** How many keywords an article gets. */
 export const KEYWORD_COUNT = 8;
+/** Candidates looked at per article beyond KEYWORD_COUNT: two fragments of one word leave room for another. */
+const CANDIDATE_MARGIN = 4;
 
 /** Fills `record.keywords` of every record: best first (weight, then word), at most `count`. */
 export function assignKeywords(records: ArticleRecord[], count = KEYWORD_COUNT, model: TermModel = termModel(records)): void {
-  const { offsets, termIds, counts, idf, words } = model;
+  const best = bestTerms(model, count + CANDIDATE_MARGIN);
+  const candidates = new Set<number>();
+  for (const list of best) for (const s of list) candidates.add(s.id);
+  const forms = wordForms(records, model, [...candidates].sort((a, b) => a - b));
   records.forEach((record, i) => {
-    const scored: { word: string; weight: number }[] = [];
+    const text = best[i]!.some((s) => forms.has(s.id)) ? articleText(record) : '';
+    const seen = new Set<string>();
+    const keywords: string[] = [];
+    for (const s of best[i]!) {
+      let word = model.words[s.id]!;
+      if (forms.has(s.id)) {
+        const form = forms.get(s.id)!;
+        // 这一带: where the article uses the word on its own, it is no keyword at all (the archive's sense is the longer one).
+        if (form === null || !text.includes(form)) continue;
+        word = form;
+      }
+      if (seen.has(word)) continue;
+      seen.add(word);
+      keywords.push(word);
+      if (keywords.length === count) break;
+    }
+    record.keywords = keywords;
+  });
+}
+
+interface Scored {
+  id: number;
+  word: string;
+  weight: number;
+}
+
+/** Each article's `limit` strongest keyword words (weight = weighted count × IDF), best first. */
+function bestTerms(model: TermModel, limit: number): Scored[][] {
+  const { offsets, termIds, counts, idf, words } = model;
+  const allowed = new Int8Array(words.length); // 0 unknown, 1 yes, -1 no
+  const out: Scored[][] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const scored: Scored[] = [];
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const id = termIds[k]!;
       const weight = counts[k]! * idf[id]!;
-      if (weight > 0) scored.push({ word: words[id]!, weight });
+      if (weight <= 0) continue;
+      if (allowed[id] === 0) allowed[id] = isKeywordWord(words[id]!) ? 1 : -1;
+      if (allowed[id] === 1) scored.push({ id, word: words[id]!, weight });
     }
     scored.sort(byWeightThenWord);
-    record.keywords = scored.slice(0, count).map((s) => s.word);
-  });
+    out.push(scored.slice(0, limit));
+  }
+  return out;
 }
 
 /** Weight descending; equal weights by word (code point order), so the order never depends on the input order. */

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 interface Jieba {
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
+  tag(text: string, hmm?: boolean): { word: string; tag: string }[];
 }
 
 const require = createRequire(import.meta.url);
@@ -38,4 +39,19 @@ export function cutForSearch(text: string): string[] {
 export function idfTable(): string {
   const { idf } = require('@node-rs/jieba/dict') as { idf: Uint8Array };
   return new TextDecoder().decode(idf);
+}
+
+/**
+ * jieba's part-of-speech tag of a word (`n` noun, `v` verb, `d` adverb, `r`
+ * pronoun, `m` numeral …; `x` for a word its dictionary does not know),
+ * null when jieba would cut `word` into several words.
+ */
+export function partOfSpeech(word: string): string | null {
+  const tagged = load().tag(word, true);
+  return tagged.length === 1 && tagged[0]!.word === word ? tagged[0]!.tag : null;
+}
+
+/** Words of `text` in order with their part-of-speech tags (see partOfSpeech). */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return load().tag(text, true);
 }

@@ -2,8 +2,11 @@
  * Which words may describe an article: a stop list of the function words
  * and formulas of news writing (记者, 表示, 今天, 本报讯 …), plus rules for
  * what is never a keyword — numbers, dates, single characters, punctuation.
- * Shared by keywords and related articles so both see the same words.
+ * Shared by keywords and related articles so both see the same words;
+ * keywords are held to a stricter test (isKeywordWord).
  */
+import { backgroundIdf } from './background-idf.js';
+import { partOfSpeech } from './segment.js';
 
 /**
  * Words that occur in news whatever the story: reporting formulas (记者,
@@ -72,5 +75,51 @@ export function isContentWord(word: string): boolean {
   if (!WORD_CHARS.test(word) || !HAS_LETTER.test(word)) return false;
   if (NEWS_STOP_WORDS.has(word)) return false;
   if (NUMBER.test(word) || NUMBER_WITH_UNIT.test(word) || CHINESE_NUMBER.test(word) || DEMONSTRATIVE.test(word)) return false;
+  return true;
+}
+
+/**
+ * Parts of speech (jieba's tags) that never name what an article is about:
+ * adverbs (共同, 最新), pronouns (有人), numerals and measures (一路, 万例,
+ * 系列), prepositions, conjunctions, particles, directions (中方), modal and
+ * onomatopoeic words.
+ */
+export const FUNCTION_TAGS: ReadonlySet<string> = new Set(['d', 'r', 'rr', 'rz', 'm', 'mq', 'q', 'p', 'c', 'u', 'uj', 'ul', 'uv', 'uz', 'ud', 'ug', 'f', 'e', 'y', 'o', 'zg']);
+
+/**
+ * Content words that still describe no article: verbs of saying and being
+ * (属于, 令人), vague places and groups (多地, 多国), the programme's own
+ * formulas (播发, 快讯).
+ */
+export const KEYWORD_STOP_WORDS: ReadonlySet<string> = new Set([
+  '令人', '属于', '有关', '多地', '多国', '各国', '多方', '双方', '人士', '一道', '一同', '之际', '有力', '有序', '更大',
+  '播发', '最新', '全文', '文章', '署名文章', '发表', '讲话', '重要讲话', '举行', '会议', '会见', '会谈', '举行会谈',
+  '在京举行', '举行仪式', '出版发行', '月份', '总体', '整体', '方向', '领域', '方面', '水平', '力度', '措施', '活动',
+]);
+
+// `俄称` `乌称` `正说` (韩正说): a name's last or a place's first character and 称 or 说, a reporting formula jieba does not know.
+const REPORTED_SPEECH = /^\p{Script=Han}{1,2}方?[称说]$/u;
+
+// `李希在` `比上` `和习`: a word jieba made up (tag x) that begins or ends with a particle, preposition or direction
+// is a name or word with its neighbour's grammar glued on.
+const GRAMMAR_CHARACTERS = new Set([...'的之了着过地得和与及或等并而且也都是在于被把将对向从为以其这那每各该此上下']);
+
+/**
+ * A verb names an event only when general Chinese seldom uses it (jieba's
+ * IDF at least this): 空袭, 罢工, 枪击, 接种 (7.7), 扩建, 被捕 are stories;
+ * 学习, 举办, 增长, 邀请 (7.2), 展示 go with any story.
+ */
+const MIN_VERB_IDF = 7.5;
+
+/**
+ * Whether a content word may be a keyword: not a function word by its part
+ * of speech, not a common verb, not a keyword stop word or a reporting formula.
+ */
+export function isKeywordWord(word: string): boolean {
+  if (!isContentWord(word) || KEYWORD_STOP_WORDS.has(word)) return false;
+  const tag = partOfSpeech(word);
+  if (tag !== null && FUNCTION_TAGS.has(tag)) return false;
+  if (tag === 'v' && (backgroundIdf()?.table.get(word) ?? Infinity) < MIN_VERB_IDF) return false;
+  if (tag === 'x' && (REPORTED_SPEECH.test(word) || GRAMMAR_CHARACTERS.has(word[0]!) || GRAMMAR_CHARACTERS.has(word[word.length - 1]!))) return false;
   return true;
 }

@@ -11,7 +11,7 @@
 import { cut } from './segment.js';
 import { isContentWord } from './stopwords.js';
 import { backgroundIdf } from './background-idf.js';
-import { searchFields } from '../search/build-index.js';
+import { searchFields } from '../search/build/fields.js';
 import type { ArticleRecord } from '../types.js';
 
 /** How much a word counts by where it stands: the headline names the story. */
@@ -34,9 +34,9 @@ export interface ArticleAnalysis {
   /** Content words of the article, each once, in first-seen order. */
   words: string[];
   /** Weighted count of each word (a headline word counts FIELD_WEIGHTS.headline times). */
-  counts: number[];
+  counts: Float32Array;
   /** jieba's IDF of each word in general Chinese text (its mean for words it does not know); empty when its table is missing. */
-  background: number[];
+  background: Float32Array;
   /** Words (non-space tokens) in the searchable text, `searchFields`: the length norm of search ranking. */
   length: number;
 }
@@ -90,8 +90,9 @@ export function analyzeArticle(a: AnalyzableArticle): ArticleAnalysis {
   });
 
   const table = backgroundIdf();
-  const background = table ? words.map((w) => table.table.get(w) ?? table.average) : [];
-  return { words, counts, background, length };
+  const background = new Float32Array(table ? words.length : 0);
+  if (table) words.forEach((w, i) => (background[i] = table.table.get(w) ?? table.average));
+  return { words, counts: Float32Array.from(counts), background, length };
 }
 
 export interface TermModel {

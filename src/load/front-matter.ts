@@ -15,6 +15,8 @@ export interface SplitFrontMatter {
   messages: Message[];
 }
 
+const MAX_PAGE = 999;
+
 const STRING_KEYS = ['date', 'pageName', 'section', 'source', 'headline', 'kicker', 'subtitle'] as const;
 
 export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
@@ -59,8 +61,9 @@ function validate(data: unknown, file: string, messages: Message[], yamlText: st
       else bad('text');
     } else if (key === 'page') {
       const n = typeof value === 'string' ? Number(value) : value;
-      if (typeof n === 'number' && Number.isInteger(n) && n > 0) fm.page = n;
-      else bad('a page number');
+      // A paper has at most a few hundred pages; `1e300` is an integer to JavaScript, not a page.
+      if (typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_PAGE) fm.page = n;
+      else bad(`a page number from 1 to ${MAX_PAGE}`);
     } else if (key === 'byline') {
       if (typeof value === 'string') fm.byline = value.split(/[\s,，、]+/).filter(Boolean);
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) fm.byline = value.map((v: string) => v.trim());
@@ -96,6 +99,8 @@ function firstLine(e: unknown): string {
 /** True for a calendar date that exists (`2025-02-30` does not). */
 export function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999 (`0001-01-01` would not exist).
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

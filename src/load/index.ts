@@ -4,13 +4,13 @@
  */
 import { decode } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
-import { issueDateFromPath, issueDateFromText, pageFromPath } from './path-meta.js';
+import { issueDateFromPath, issueDateFromText, placeFromPath } from './path-meta.js';
 import { warning } from '../messages.js';
 import type { LoadedPage, SourceFile } from '../types.js';
 
 export { decode, normalizeNewlines } from './decode.js';
 export { splitFrontMatter, isRealDate } from './front-matter.js';
-export { issueDateFromPath, issueDateFromText, pageFromPath } from './path-meta.js';
+export { issueDateFromPath, issueDateFromText, pageFromPath, placeFromPath } from './path-meta.js';
 export { readArticleFiles, findArticleFiles, toPosix, comparePaths } from './files.js';
 export type { FoundFile } from './files.js';
 
@@ -26,11 +26,13 @@ export function loadPage(source: SourceFile): LoadedPage {
     messages.push(warning(source.file, 1, 'undated-file', 'no issue date found; its articles are listed as undated',
       'put the file in a folder named YYYY-MM-DD, start its name with YYYYMMDD, or add front matter `date: YYYY-MM-DD`'));
   }
-  const fromPath = pageFromPath(source.relPath);
+  // Page, and the article's place on it: the file name, unless front matter says otherwise.
+  const named = placeFromPath(source.relPath);
+  const fromPath = named && { number: named.page, name: named.name };
   let page = fromPath;
   if (fm.page !== undefined) page = { number: fm.page, name: fm.pageName ?? fromPath?.name ?? null };
   else if (fm.pageName !== undefined && page) page = { number: page.number, name: fm.pageName };
-  return {
+  const loaded: LoadedPage = {
     file: source.file,
     relPath: source.relPath,
     text: split.body,
@@ -40,4 +42,6 @@ export function loadPage(source: SourceFile): LoadedPage {
     page,
     messages,
   };
+  if (named) loaded.namePlace = { page: named.page, order: named.order };
+  return loaded;
 }

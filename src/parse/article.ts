@@ -13,6 +13,7 @@ import type { BodyFacts, Item } from './items.js';
 import { findDateline } from './datelines.js';
 import { bylineLine, isContinuationLine, isCreditLine, isEditorLine, sourceLine } from './lines.js';
 import { charLength, endsSentence } from './text.js';
+import type { Title } from './title.js';
 import type { LoadedPage, ParsedArticle } from '../types.js';
 
 /** A kicker (引题): a short single line without terminal punctuation that is not a source, byline or credit line. */
@@ -38,18 +39,26 @@ export interface DraftContext {
   page: LoadedPage;
   /** The file holds one article: front matter may name its headline, kicker, subtitle, byline. */
   single: boolean;
+  /** Each block is a paragraph as it stands (a plain-text export): no layout joins. */
+  asWritten?: boolean;
 }
 
-export function buildArticle(draft: ArticleDraft, headline: string, line: number, ctx: DraftContext): { article: ParsedArticle; removed: Item[] } {
+/** Kicker and subtitle read from a title block rather than from the blocks around a heading. */
+export interface TitleLines {
+  kicker: string | null;
+  subtitle: string | null;
+}
+
+export function buildArticle(draft: ArticleDraft, headline: string, line: number, ctx: DraftContext, title?: TitleLines): { article: ParsedArticle; removed: Item[] } {
   const { page } = ctx;
   const fm = page.frontMatter;
   const blocks = [...draft.body];
-  const subtitle = subtitleOf(blocks[0]) !== null && draft.heading ? subtitleOf(blocks.shift()) : null;
+  const subtitle = title ? title.subtitle : subtitleOf(blocks[0]) !== null && draft.heading ? subtitleOf(blocks.shift()) : null;
   const facts: BodyFacts = { source: null, byline: [] };
   let items = classify(blocks, facts);
   items = captions(items);
   items = subheadings(items);
-  items = joins(items);
+  if (!ctx.asWritten) items = joins(items);
   const body = toBody(items);
   // The dateline opens the first paragraph; short display lines above it (`习近平发表重要讲话`) are passed over.
   let found = null;
@@ -66,7 +75,7 @@ export function buildArticle(draft: ArticleDraft, headline: string, line: number
     page: page.page,
     section: draft.column ?? fm.section ?? page.page?.name ?? null,
     headline: (ctx.single && fm.headline) || headline,
-    kicker: (ctx.single && fm.kicker) || draft.above?.text || null,
+    kicker: (ctx.single && fm.kicker) || (title ? title.kicker : draft.above?.text) || null,
     subtitle: (ctx.single && fm.subtitle) || subtitle,
     dateline: found?.dateline ?? null,
     source: fm.source ?? found?.source ?? facts.source ?? null,
@@ -77,6 +86,7 @@ export function buildArticle(draft: ArticleDraft, headline: string, line: number
     continuation: null,
     warnings: [],
   };
+  if (body.emphasis.length > 0) article.emphasis = body.emphasis;
   if (facts.continuedOn !== undefined) article.continuedOn = facts.continuedOn;
   if (facts.continuedFrom !== undefined) article.continuedFrom = facts.continuedFrom;
   if (facts.originalUrl !== undefined) article.originalUrl = facts.originalUrl;
@@ -84,11 +94,11 @@ export function buildArticle(draft: ArticleDraft, headline: string, line: number
 }
 
 /** A file without headings: its first line is the headline when it is a line of its own, short (≤ 40 characters) and without terminal punctuation. */
-export function headlineFromFirstLine(blocks: TextBlock[]): { headline: string; line: number } | null {
+export function headlineFromFirstLine(blocks: TextBlock[]): Title | null {
   const first = blocks[0];
   if (!first || first.line !== first.endLine || first.link) return null;
   const text = first.text;
   if (charLength(text) > 40 || endsSentence(text) || /[，、,]$/.test(text)) return null;
   blocks.shift();
-  return { headline: text, line: first.line };
+  return { kicker: null, headline: text, subtitle: null, line: first.line };
 }

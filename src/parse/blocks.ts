@@ -8,6 +8,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent, Heading, Node } from 'mdast';
 import { joinLines, INDENT } from './text.js';
+import { RUN_END, RUN_START, takeEmphasis, unframed } from './emphasis.js';
+import type { Span } from './emphasis.js';
+import { boundMarkup, restoreBlocks } from './limits.js';
+import type { Simplification } from './limits.js';
 
 export interface HeadingBlock {
   kind: 'heading';
@@ -31,6 +35,8 @@ export interface TextBlock {
   link?: { text: string; url: string };
   /** The marker of an ordered-list item (`1.`), kept in `text` too. */
   listMarker?: string;
+  /** Bold runs inside the text (`那是**青石街的第一声问候**。`), when it is not bold as a whole. */
+  emphasis?: Span[];
 }
 
 export type Block = HeadingBlock | TextBlock;
@@ -43,9 +49,10 @@ export interface DroppedMarkup {
 
 const processor = unified().use(remarkParse);
 
-export function toBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[] } {
+export function toBlocks(text: string, firstLine: number): { blocks: Block[]; markup: DroppedMarkup[]; simplified: Simplification[] } {
   // Indentation is layout, not structure: dropping it keeps indented paragraphs from reading as code blocks.
-  const source = text.split('\n').map((l) => l.replace(INDENT, '')).join('\n');
+  const bounded = boundMarkup(text.split('\n').map((l) => l.replace(INDENT, '')).join('\n'), firstLine);
+  const source = bounded.text;
   const tree = processor.parse(source) as Root;
   const blocks: Block[] = [];
   const markup: DroppedMarkup[] = [];
@@ -68,18 +75,25 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
     switch (node.type) {
       case 'heading':
         push({ kind: 'heading', depth: node.depth, text: headingText(node), line: lineOf(node), gap: 0 });
+        // A setext heading's `===`/`---` underline is markup.
+        if (endLineOf(node) > lineOf(node)) {
+          markup.push({ line: endLineOf(node), text: source.split('\n')[endLineOf(node) - offset - 1] ?? '' });
+          prevEnd = endLineOf(node);
+        }
         return;
       case 'paragraph': {
         const link = onlyLink(node.children);
+        const { text, spans } = takeEmphasis(joinLines(inlineText(node.children, true).split('\n')));
         const block: TextBlock = {
           kind: 'text',
-          text: joinLines(inlineText(node.children).split('\n')),
+          text,
           line: lineOf(node),
           endLine: endLineOf(node),
           gap: 0,
           bold: isAllStrong(node.children) || looksBold(source.slice(node.position!.start.offset!, node.position!.end.offset!)),
         };
         if (link) block.link = link;
+        if (spans.length > 0 && !block.bold) block.emphasis = spans;
         if (block.text !== '') push(block);
         else if (node.children.length > 0) drop(node, source.slice(node.position!.start.offset!, node.position!.end.offset!));
         return;
@@ -100,7 +114,8 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
             };
             push(block);
             item.children.slice(1).forEach(visit);
-          } else item.children.forEach(visit);
+          } else if (item.children.length === 0) drop(item, source.slice(item.position!.start.offset!, item.position!.end.offset!));
+          else item.children.forEach(visit);
         });
         return;
       case 'blockquote':
@@ -127,7 +142,8 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
     }
   }
   tree.children.forEach(visit);
-  return { blocks, markup };
+  if (bounded.simplified.length > 0) restoreBlocks(blocks, markup);
+  return { blocks, markup, simplified: bounded.simplified };
 }
 
 function splitParagraphs(value: string, startLine: number): TextBlock[] {
@@ -150,14 +166,19 @@ function headingText(node: Heading): string {
   return joinLines(inlineText(node.children).split('\n')).trim();
 }
 
-/** Inline content as plain text; soft and hard breaks as `\n`. */
-export function inlineText(nodes: readonly PhrasingContent[]): string {
+/** Inline content as plain text; soft and hard breaks as `\n`; with `runs`, bold runs framed for `takeEmphasis`. */
+export function inlineText(nodes: readonly PhrasingContent[], runs = false): string {
   let out = '';
   for (const n of nodes) {
     switch (n.type) {
-      case 'text':
+      case 'text': {
         // Emphasis markers that did not pair up (`**央视网消息（**新闻联播）`) are markup, not text.
-        out += n.value.includes('**') ? n.value.replace(/\*\*/g, '') : n.value;
+        const value = n.value.includes('**') ? n.value.replace(/\*\*/g, '') : n.value;
+        out += runs ? unframed(value) : value;
+        break;
+      }
+      case 'strong':
+        out += runs ? `${RUN_START}${inlineText(n.children, true)}${RUN_END}` : inlineText(n.children);
         break;
       case 'inlineCode':
         out += n.value;
@@ -178,7 +199,7 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
         out += `[^${n.identifier}]`;
         break;
       default:
-        if ('children' in n) out += inlineText(n.children as PhrasingContent[]);
+        if ('children' in n) out += inlineText(n.children as PhrasingContent[], runs);
     }
   }
   return out;

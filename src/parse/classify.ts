@@ -7,7 +7,8 @@
 import type { TextBlock } from './blocks.js';
 import type { BodyFacts, Item } from './items.js';
 import type { BylineLine } from './lines.js';
-import { bylineLine, continuationMarker, CONTINUATION_MARKER, isContinuationLine, isCreditLine, isEditorLine, sourceLine } from './lines.js';
+import { bylineLine, continuationMarker, isContinuationLine, isCreditLine, isEditorLine, sourceLine } from './lines.js';
+import { sliceSpans } from './emphasis.js';
 
 /** What each block is. Markers at the end of a paragraph (`…航线。（下转第3版）`) are cut off and recorded. */
 export function classify(blocks: readonly TextBlock[], facts: BodyFacts): Item[] {
@@ -38,13 +39,22 @@ export function classify(blocks: readonly TextBlock[], facts: BodyFacts): Item[]
       items.push({ kind: 'removed', role: 'byline', text, line: b.line });
     } else {
       let body = text;
+      let emphasis = b.emphasis;
       const marker = continuationMarker(body);
       if (marker && (body.endsWith(marker.text) || body.startsWith(marker.text))) {
         record(marker, facts);
-        body = body.replace(CONTINUATION_MARKER, '').trim();
+        // The paragraph without its marker, and its bold runs where they now fall.
+        const from = body.startsWith(marker.text) ? marker.text.length : 0;
+        const to = from === 0 ? body.length - marker.text.length : body.length;
+        const kept = body.slice(from, to);
+        const lead = kept.length - kept.trimStart().length;
+        body = kept.trim();
+        if (emphasis) emphasis = sliceSpans(emphasis, from + lead, from + lead + body.length);
         items.push({ kind: 'removed', role: 'continuation', text: marker.text, line: b.line });
       }
-      items.push({ kind: 'paragraph', text: body, line: b.line, bold: b.bold });
+      const item: Item = { kind: 'paragraph', text: body, line: b.line, bold: b.bold };
+      if (emphasis && emphasis.length > 0) item.emphasis = emphasis;
+      items.push(item);
     }
   }
   return items;

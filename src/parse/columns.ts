@@ -5,9 +5,15 @@
  * that is not itself a marked column (`## 文化长廊` + `### 市博物馆…`,
  * `## 详细新闻` + `### …`). Every other heading is an article headline. A
  * column box ends at a heading of the same or a higher level, or at a gap of
- * three or more blank lines; text after the box belongs to the article whose
- * headline came before the box (the seed: `# 习近平同俄罗斯总统普京会谈`,
- * then `## ■发布厅`, then its body).
+ * three or more blank lines whatever follows it; text after the box belongs
+ * to the article whose headline came before the box (the seed:
+ * `# 习近平同俄罗斯总统普京会谈`, then `## ■发布厅`, then its body).
+ *
+ * The section of an article is the column it sits in as a reader sees it.
+ * An unmarked heading that opens the file's whole article area — no article
+ * before it, every later heading deeper (`# 《新闻联播》（20230315）`,
+ * `## 详细新闻`) — is a container of the file, not a column: the articles in
+ * it take their section from elsewhere (FORMAT.md §2).
  */
 import type { Block, HeadingBlock, TextBlock } from './blocks.js';
 import { isTableOfContents, squash } from './toc.js';
@@ -51,6 +57,8 @@ interface OpenColumn {
   name: string;
   depth: number;
   heading: HeadingBlock;
+  /** Unmarked and holding the file's whole article area: not the section of what it holds. */
+  container: boolean;
   /** No article headline has come inside the box yet. */
   empty: boolean;
   /** The article whose headline came before the box: text after the box goes back to it. */
@@ -66,6 +74,12 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
   const contents: Structure['contents'] = [];
   const columns: HeadingBlock[] = [];
   const open: OpenColumn[] = [];
+  const deeperAfter = everyLaterHeadingDeeper(blocks);
+  /** The column an article opened now sits in: the innermost open box that is not a container. */
+  const column = () => {
+    for (let k = open.length - 1; k >= 0; k--) if (!open[k]!.container) return open[k]!.name;
+    return null;
+  };
   let current: ArticleDraft | null = null;
   // The article the current text belongs to, outside any open box.
   let outside: ArticleDraft | null = null;
@@ -79,16 +93,25 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.kind === 'heading') {
+      // Three blank lines end the innermost box whatever follows: a deeper heading after them is outside it.
+      if (block.gap >= 3 && open.length) {
+        const closed = open.pop()!;
+        if (closed.owner) current = closed.owner;
+      }
       while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop();
       if (isColumnHeading(blocks, i)) {
-        open.push({ name: columnName(block.text), depth: block.depth, heading: block, empty: true, owner: current ?? outside });
+        const container = !isMarkedColumn(block.text) && articles.length === 0 && deeperAfter[i]!;
+        open.push({ name: columnName(block.text), depth: block.depth, heading: block, container, empty: true, owner: current ?? outside });
         columns.push(block);
         outside = current ?? outside;
         current = null;
         continue;
       }
       const section = sectionBlocks(blocks, i);
-      if (isTableOfContents(block.text, section, headlines)) {
+      // `## 新闻摘要` beside `## 详细新闻`: the digest of the articles in the box that follows.
+      const next = blocks[i + section.length + 1];
+      const beforeBox = next?.kind === 'heading' && next.depth === block.depth && isColumnHeading(blocks, i + section.length + 1);
+      if (isTableOfContents(block.text, section, headlines, beforeBox)) {
         contents.push({ heading: block, blocks: section });
         i += section.length;
         continue;
@@ -101,7 +124,7 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
         lastList.pop();
       }
       if (open.length) open[open.length - 1]!.empty = false;
-      current = { heading: block, column: open.length ? open[open.length - 1]!.name : null, body: [], above };
+      current = { heading: block, column: column(), body: [], above };
       if (open.length === 0) outside = current;
       articles.push(current);
       continue;
@@ -116,7 +139,7 @@ export function findArticles(blocks: readonly Block[], isKicker: (block: TextBlo
       const box = open[open.length - 1]!;
       box.empty = false;
       columns.splice(columns.indexOf(box.heading), 1);
-      current = { heading: box.heading, column: box.name, body: [], above: null };
+      current = { heading: box.heading, column: box.container ? column() : box.name, body: [], above: null };
       articles.push(current);
     }
     if (current) place(current.body, block);
@@ -133,6 +156,19 @@ function isColumnHeading(blocks: readonly Block[], i: number): boolean {
   if (isMarkedColumn(h.text)) return true;
   const next = blocks[i + 1];
   return next?.kind === 'heading' && next.depth > h.depth && !isMarkedColumn(next.text);
+}
+
+/** For each heading, whether every heading after it is deeper (its box would hold the rest of the file). */
+function everyLaterHeadingDeeper(blocks: readonly Block[]): boolean[] {
+  const out: boolean[] = new Array(blocks.length).fill(false);
+  let shallowest = Infinity;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind !== 'heading') continue;
+    out[i] = shallowest > b.depth;
+    shallowest = Math.min(shallowest, b.depth);
+  }
+  return out;
 }
 
 /** The text blocks under heading `i`, up to the next heading. */

@@ -7,7 +7,7 @@
  */
 import type { Dateline } from '../types.js';
 import { isoFromMonthDay, toNumber } from './text.js';
-import { ROLE_WORDS } from './lines.js';
+import { ROLE_WORDS, unspaceNames } from './lines.js';
 
 export interface DatelineMatch {
   dateline: Dateline;
@@ -55,7 +55,7 @@ const GLUED = new RegExp(`^(?:本报|新华社)?(?:${ROLE_WORDS})([\\u4e00-\\u9f
 /** `记者 孙婧 通讯员 何平` → [孙婧, 何平]; `新闻联播` (no role) → []. */
 export function namesInParentheses(paren: string | undefined): string[] {
   if (!paren) return [];
-  const tokens = paren.split(/[\s\u3000、，,]+/).filter(Boolean);
+  const tokens = unspaceNames(paren).split(/[\s\u3000、，,]+/).filter(Boolean);
   const names: string[] = [];
   let sawRole = false;
   for (const token of tokens) {

@@ -3,10 +3,11 @@
  * paragraphs, subheadings, captions, and removed lines (which a join never
  * crosses). `toBody` turns the final items into the record's fields.
  */
-import type { Caption, Subheading } from '../types.js';
+import type { Caption, Emphasis, Subheading } from '../types.js';
+import type { Span } from './emphasis.js';
 
 export type Item =
-  | { kind: 'paragraph'; text: string; line: number; bold: boolean }
+  | { kind: 'paragraph'; text: string; line: number; bold: boolean; emphasis?: Span[] }
   | { kind: 'subheading'; text: string; line: number }
   | { kind: 'caption'; caption: Caption; line: number }
   /** Removed lines: they end a paragraph (a join never crosses them). */
@@ -22,15 +23,18 @@ export interface BodyFacts {
   originalUrl?: string;
 }
 
-/** The body in record form: paragraphs, subheadings (by index), captions. */
-export function toBody(items: readonly Item[]): { paragraphs: string[]; subheadings: Subheading[]; captions: Caption[] } {
+/** The body in record form: paragraphs, subheadings (by index), captions, bold runs (by paragraph). */
+export function toBody(items: readonly Item[]): { paragraphs: string[]; subheadings: Subheading[]; captions: Caption[]; emphasis: Emphasis[] } {
   const paragraphs: string[] = [];
   const subs: Subheading[] = [];
   const caps: Caption[] = [];
+  const emphasis: Emphasis[] = [];
   for (const item of items) {
-    if (item.kind === 'paragraph') paragraphs.push(item.text);
-    else if (item.kind === 'subheading') subs.push({ before: paragraphs.length, text: item.text });
+    if (item.kind === 'paragraph') {
+      for (const s of item.emphasis ?? []) emphasis.push({ paragraph: paragraphs.length, start: s.start, end: s.end });
+      paragraphs.push(item.text);
+    } else if (item.kind === 'subheading') subs.push({ before: paragraphs.length, text: item.text });
     else if (item.kind === 'caption') caps.push(item.caption);
   }
-  return { paragraphs, subheadings: subs, captions: caps };
+  return { paragraphs, subheadings: subs, captions: caps, emphasis };
 }

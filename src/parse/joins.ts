@@ -6,6 +6,7 @@ import type { Item } from './items.js';
 import { endsSentence } from './text.js';
 import { findDateline } from './datelines.js';
 import { isShortLine } from './subheadings.js';
+import { shiftSpans } from './emphasis.js';
 
 /**
  * A paragraph that ends without sentence-final punctuation or with ，、
@@ -20,7 +21,10 @@ export function joins(items: Item[]): Item[] {
     // A paragraph that opens with a dateline starts a text; nothing runs into it.
     if (item.kind === 'paragraph' && prev?.kind === 'paragraph' && !prev.bold && !item.bold &&
         !endsSentence(prev.text) && !isShortLine(item.text) && !findDateline(item.text, null)) {
-      out[out.length - 1] = { ...prev, text: prev.text + item.text };
+      const joined: Item = { ...prev, text: prev.text + item.text };
+      // Bold runs of the second part move along with it (`作出` + `**更大贡献**。`).
+      if (item.emphasis) joined.emphasis = [...(prev.emphasis ?? []), ...shiftSpans(item.emphasis, prev.text.length)];
+      out[out.length - 1] = joined;
       continue;
     }
     out.push(item);

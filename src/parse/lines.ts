@@ -7,7 +7,7 @@ import { charLength } from './text.js';
 
 /** `（本版编辑：张三 李四）`, `责任编辑：方洁`: page metadata, not part of any article. */
 export function isEditorLine(text: string): boolean {
-  return charLength(text) <= 40 && /^[（(]?\s*(?:本版|本期|本刊)?(?:责任编辑|责编|编辑|校对|美编|版式|制图|组版)\s*[：:]/.test(text);
+  return charLength(text) <= 40 && /^[（(]?\s*(?:本版|本期|本刊)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|版面设计|制图|组版)\s*[：:]/.test(text);
 }
 
 const NUM = '[0-9０-９一二三四五六七八九十]{1,3}';
@@ -61,6 +61,9 @@ export function sourceLine(text: string): string | null {
   if (m) return normalizeSource(m[1]!);
   m = /^[（(]\s*(新华社|中新社|人民日报|光明日报|经济日报|央视新闻|中国新闻网)\s*[)）]$/.exec(t);
   if (m) return m[1]!;
+  // A dateline formula closing the article in parentheses: `（新华社北京9月30日电）`, `（本报开罗1月13日电）`.
+  m = /^[（(]\s*据?\s*(本报|新华社|中新社|[\u4e00-\u9fa5]{1,8}?社)[\u4e00-\u9fa5]{0,10}?\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日电\s*[)）]$/.exec(t);
+  if (m) return m[1]!;
   return null;
 }
 
@@ -73,9 +76,11 @@ export function normalizeSource(s: string): string {
 export const ROLE_WORDS = '特约通讯员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生';
 
 const ROLE = new RegExp(`^(?:本报|新华社|中新社|人民日报|[^\\s]{0,8}?)?(?:${ROLE_WORDS})$`);
-const GLUED = new RegExp(`^(.*?(?:${ROLE_WORDS}))([\\u4e00-\\u9fa5·]{2,4})$`);
+// The name glued to its paper's role (`本报记者张三`); a bare `记者手记` is a column title, not a byline.
+const GLUED = new RegExp(`^([\\u4e00-\\u9fa5]{1,8}?(?:${ROLE_WORDS}))([\\u4e00-\\u9fa5·]{2,4})$`);
 const ORG = new RegExp(`^(.*?)(?:${ROLE_WORDS})$`);
-const NAME = /^[\u4e00-\u9fa5·•]{2,8}$|^[A-Za-z][A-Za-z .'-]{1,30}$/;
+/** A person's name: two to four characters (`张三`, `欧阳明远`), a transliterated one with `·`, or Latin letters. */
+const NAME = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,10}[·•][\u4e00-\u9fa5·•]{1,16}$|^[A-Za-z][A-Za-z .'-]{1,30}$/;
 
 export interface BylineLine {
   names: string[];
@@ -83,14 +88,33 @@ export interface BylineLine {
   source: string | null;
 }
 
-/** `本报记者 张三 李四`, `记者 周航`, `新华社记者 王五`, `本报记者 张三 通讯员 李四`. */
+// A lone character after a space, punctuation or a role (`（记者方  晴）`), a space, a lone character before a space, punctuation or 摄.
+const SPACED_NAME = new RegExp(`(?<=^|[\\s（(、，,]|${ROLE_WORDS})([\\u4e00-\\u9fa5])\\s+([\\u4e00-\\u9fa5])(?=[\\s)）、，,]|摄|$)`, 'g');
+
+/**
+ * Two-character names are set with a space between the characters so they
+ * line up with three-character ones (`本报记者  张  枨`, `新华社记者  钱  一摄`,
+ * `（记者方  晴）`): the name is 张枨, 钱一, 方晴.
+ */
+export function unspaceNames(text: string): string {
+  return text.replace(SPACED_NAME, '$1$2');
+}
+
+/** `本报记者 张三 李四`, `记者 周航`, `新华社记者 王五`, `本报记者 张三 通讯员 李四`, `（赵兵 丁雅诵）`. */
 export function bylineLine(text: string): BylineLine | null {
+  const trimmed = unspaceNames(text.trim());
   // `（本报记者 张三）` at the end of an article reads the same as without the parentheses.
-  const t = text.trim().replace(/^[（(]\s*(.+?)\s*[)）]$/, '$1');
+  // `（本报记者 刘成友整理）`, `（…寇江泽报道）`: what the reporters did follows the last name.
+  const inner = trimmed.replace(/^[（(]\s*(.+?)\s*[)）]$/, '$1');
+  const t = inner.replace(/(?<=[\u4e00-\u9fa5])(?:采访整理|整理|报道|采写|撰文|执笔)$/, '');
   if (charLength(t) > 40 || /(?:摄|供图|图|发)$/.test(t)) return null;
   const tokens = t.split(/[\s\u3000、，,]+/).filter(Boolean);
   const first = tokens[0];
   if (!first) return null;
+  // `（赵兵  丁雅诵）` closing an article: its reporters, named without a role.
+  if (inner !== trimmed && tokens.length >= 2 && tokens.every((n) => /^[\u4e00-\u9fa5·]{2,4}$/.test(n) && !ROLE.test(n) && !GLUED.test(n))) {
+    return { names: tokens, source: null };
+  }
   // The role may be glued to the first name: `本报记者张三`.
   const glued = GLUED.exec(first);
   if (!ROLE.test(first) && !glued) return null;
@@ -112,7 +136,7 @@ export function bylineLine(text: string): BylineLine | null {
  * `新华社记者 李四 摄`, `澜江理工大学 供图`, `（资料图片）`.
  */
 export function isCreditLine(text: string): boolean {
-  const t = text.trim().replace(/^[（(]\s*((?:新华社|中新社|本报|记者|通讯员).*?(?:摄|发|供图))\s*[)）]$/, '$1');
+  const t = unspaceNames(text.trim()).replace(/^[（(]\s*((?:新华社|中新社|本报|记者|通讯员).*?(?:摄|发|供图))\s*[)）]$/, '$1');
   if (charLength(t) > 36 || /[。！？；，]/.test(t)) return false;
   if (/^[（(]\s*(?:资料图片|资料照片|资料图|图片由.{1,20}提供|.{1,20}供图|图片来源[：:].{1,20})\s*[)）]$/.test(t)) return true;
   // Something, a space, then the credit word: `新华社 图`, `本报记者 陈立 摄`, `市非遗保护中心 供图`.
@@ -121,6 +145,10 @@ export function isCreditLine(text: string): boolean {
   if (/^(?:新华社|中新社|本报|人民图片|视觉中国|IC|CFP)(?:特约记者|记者|通讯员|特约通讯员)?\s*\S{0,12}\s*(?:摄|发|图|供图)$/.test(t)) return true;
   // A name glued to 摄 or 供图: `张三摄`, `受访者供图`.
   if (/^[\u4e00-\u9fa5·]{2,12}(?:摄|供图)$/.test(t) && !/拍摄$/.test(t)) return true;
+  // Photographers named in a row, the last glued to the credit word: `温素威  范江旭  方铮摄影报道`.
+  const names = t.split(/\s+/);
+  const last = /^([\u4e00-\u9fa5·]{2,4})(?:摄影报道|摄影|摄)$/.exec(names[names.length - 1]!);
+  if (names.length >= 2 && last && !/拍$/.test(last[1]!) && names.slice(0, -1).every((n) => /^[\u4e00-\u9fa5·]{2,4}$/.test(n))) return true;
   return false;
 }
 

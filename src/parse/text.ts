@@ -41,13 +41,25 @@ const ASCII_ALNUM = /[A-Za-z0-9]/;
  */
 export function joinLines(lines: readonly string[]): string {
   let out = '';
+  // The last character kept apart: `out.slice(-1)` would flatten the growing string on every line (quadratic).
+  let last = '';
   for (const raw of lines) {
     const line = raw.replace(INDENT, '').trimEnd();
     if (line === '') continue;
-    if (out !== '' && ASCII_ALNUM.test(out.slice(-1)) && ASCII_ALNUM.test(line[0]!)) out += ' ';
+    if (out !== '' && ASCII_ALNUM.test(last) && ASCII_ALNUM.test(visible(line, 0))) out += ' ';
     out += line;
+    const end = visible(line, -1);
+    if (end !== '') last = end;
   }
   return out;
+}
+
+/** The first (0) or last (-1) character that is text, not the frame of a bold run (emphasis.ts). */
+function visible(text: string, at: 0 | -1): string {
+  const c = at === 0 ? text[0]! : text.slice(-1);
+  if (c !== '\uFDD0' && c !== '\uFDD1') return c;
+  const bare = text.replace(/[\uFDD0\uFDD1]/g, '');
+  return at === 0 ? bare.slice(0, 1) : bare.slice(-1);
 }
 
 /** Same-issue year for a month/day in a dateline: the previous year when the month is later than the issue's. */

@@ -1,20 +1,22 @@
 /**
  * The archive as the site sees it, built in one pass over the records:
- * issues (one per issue date, plus the undated ones) → pages (版面) →
- * articles, and the taxonomies (sections, sources, keywords). Every list
+ * years → months → issues (one per issue date, plus the undated articles)
+ * → pages (版面) → articles, and the taxonomies (taxonomy.ts). Every list
  * is in a stable order, so the same records give the same site.
  */
-import { compareText, folderNames, issueRoute, listingRoute, pageRoute } from './routes.js';
-import type { TaxonomyKind } from './routes.js';
+import { compareText, issueRoute, monthRoute, pageRoute, yearRoute } from './routes.js';
+import { buildTaxonomies } from './taxonomy.js';
+import type { Taxonomies } from './taxonomy.js';
 import type { Corpus } from '../enrich/index.js';
 import type { ArticleRecord } from '../types.js';
 
-/** One page (版面) of an issue. */
+/** One page (版面) of an issue, or the articles of one pageless file. */
 export interface IssuePage {
-  /** `/2025/05/09/01/` */
+  /** `/2025/05/09/01/`; `/2025/05/09/p-3f2a1c/` for a pageless file. */
   route: string;
-  /** Page number, null for a pageless file (`p-3f2a1c`). */
+  /** Page number, null for a pageless file. */
   number: number | null;
+  /** 版名: `要闻`; for a pageless file the name its file gives (`20250612_天气.txt` → `天气`), else null. */
   name: string | null;
   /** Articles of the page, in page order. */
   articles: ArticleRecord[];
@@ -31,17 +33,34 @@ export interface Issue {
   pages: IssuePage[];
   /** Every article of the issue, in issue order. */
   articles: ArticleRecord[];
+  /**
+   * Whether the issue has pages (版面) of its own to browse: some article
+   * has a page number. An issue of pageless files (a broadcast transcript,
+   * single-article files) lists its articles directly, with no page level.
+   */
+  paged: boolean;
 }
 
-/** A section, source or keyword and its articles, newest first. */
-export interface Term {
-  kind: TaxonomyKind;
-  name: string;
-  /** `/sections/要闻/`: the first page of its listing. */
+export interface Month {
+  year: number;
+  month: number;
+  /** `/2025/05/` */
   route: string;
-  /** Folder name of its listing (the name itself where safe). */
-  segment: string;
-  articles: ArticleRecord[];
+  /** Articles in the month's issues. */
+  count: number;
+  /** Its issues, oldest first. */
+  issues: Issue[];
+}
+
+export interface Year {
+  year: number;
+  /** `/2025/` */
+  route: string;
+  count: number;
+  /** Number of issues. */
+  issueCount: number;
+  /** Months with at least one issue, in order. */
+  months: Month[];
 }
 
 export interface Archive {
@@ -50,19 +69,16 @@ export interface Archive {
   /** Dated issues, oldest first. */
   issues: Issue[];
   undated: Issue | null;
+  /** Years with issues, oldest first. */
+  years: Year[];
   byId: Map<string, ArticleRecord>;
   /** Article id → its position in `records` (the tie-break of every order). */
   position: Map<string, number>;
   issueOf: Map<string, Issue>;
   pageOf: Map<string, IssuePage>;
   related: Map<string, string[]>;
-  taxonomies: Record<TaxonomyKind, Term[]>;
-  /** Term lookup by name, per taxonomy. */
-  terms: Record<TaxonomyKind, Map<string, Term>>;
+  taxonomies: Taxonomies;
 }
-
-/** A keyword has a page only when at least this many articles share it. */
-export const MIN_KEYWORD_ARTICLES = 2;
 
 export function buildArchive(corpus: Corpus): Archive {
   const records = corpus.records;
@@ -72,7 +88,6 @@ export function buildArchive(corpus: Corpus): Archive {
   const pageByRoute = new Map<string, IssuePage>();
   const issueOf = new Map<string, Issue>();
   const pageOf = new Map<string, IssuePage>();
-  const names: Record<TaxonomyKind, Map<string, ArticleRecord[]>> = { sections: new Map(), sources: new Map(), keywords: new Map() };
 
   records.forEach((r, i) => {
     byId.set(r.id, r);
@@ -80,24 +95,22 @@ export function buildArchive(corpus: Corpus): Archive {
     const iRoute = issueRoute(r);
     let issue = issueByRoute.get(iRoute);
     if (!issue) {
-      issue = { route: iRoute, date: r.issueDate, pages: [], articles: [] };
+      issue = { route: iRoute, date: r.issueDate, pages: [], articles: [], paged: false };
       issueByRoute.set(iRoute, issue);
     }
     const pRoute = pageRoute(r);
     let page = pageByRoute.get(pRoute);
     if (!page) {
-      page = { route: pRoute, number: r.page?.number ?? null, name: r.page?.name ?? null, articles: [], continued: [] };
+      page = { route: pRoute, number: r.page?.number ?? null, name: r.page ? r.page.name : nameFromFile(r.file), articles: [], continued: [] };
       pageByRoute.set(pRoute, page);
       issue.pages.push(page);
     }
     if (page.name === null && r.page?.name) page.name = r.page.name;
+    if (page.number !== null) issue.paged = true;
     issue.articles.push(r);
     page.articles.push(r);
     issueOf.set(r.id, issue);
     pageOf.set(r.id, page);
-    if (r.section) push(names.sections, r.section, r);
-    if (r.source) push(names.sources, r.source, r);
-    for (const k of new Set(r.keywords)) push(names.keywords, k, r);
   });
 
   // 转版: an article continued on page N is listed on page N as well (上接第M版).
@@ -113,33 +126,48 @@ export function buildArchive(corpus: Corpus): Archive {
   const issues = all.filter((i) => i.date !== null).sort((a, b) => compareText(a.date!, b.date!));
   const undated = all.find((i) => i.date === null) ?? null;
 
-  const newestFirst = (a: ArticleRecord, b: ArticleRecord) => {
-    const da = a.issueDate ?? '', db = b.issueDate ?? '';
-    if (da !== db) return da > db ? -1 : 1;
-    return position.get(a.id)! - position.get(b.id)!;
+  return {
+    records,
+    issues,
+    undated,
+    years: yearsOf(issues),
+    byId,
+    position,
+    issueOf,
+    pageOf,
+    related: corpus.related,
+    taxonomies: buildTaxonomies(records, position),
   };
-  const taxonomies = {} as Record<TaxonomyKind, Term[]>;
-  const terms = {} as Record<TaxonomyKind, Map<string, Term>>;
-  for (const kind of ['sections', 'sources', 'keywords'] as const) {
-    const entries = [...names[kind]].filter(([, list]) => kind !== 'keywords' || list.length >= MIN_KEYWORD_ARTICLES);
-    const segments = folderNames(entries.map(([name]) => name));
-    const list = entries
-      .map(([name, articles]): Term => {
-        const segment = segments.get(name)!;
-        return { kind, name, route: listingRoute(kind, segment), segment, articles: articles.sort(newestFirst) };
-      })
-      .sort((a, b) => b.articles.length - a.articles.length || compareText(a.name, b.name));
-    taxonomies[kind] = list;
-    terms[kind] = new Map(list.map((t) => [t.name, t]));
-  }
-
-  return { records, issues, undated, byId, position, issueOf, pageOf, related: corpus.related, taxonomies, terms };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Years and months of the dated issues (oldest first). */
+function yearsOf(issues: readonly Issue[]): Year[] {
+  const years: Year[] = [];
+  for (const issue of issues) {
+    const [y, m] = issue.date!.split('-').map(Number) as [number, number];
+    let year = years.at(-1);
+    if (!year || year.year !== y) years.push((year = { year: y, route: yearRoute(y), count: 0, issueCount: 0, months: [] }));
+    let month = year.months.at(-1);
+    if (!month || month.month !== m) year.months.push((month = { year: y, month: m, route: monthRoute(y, m), count: 0, issues: [] }));
+    month.issues.push(issue);
+    month.count += issue.articles.length;
+    year.count += issue.articles.length;
+    year.issueCount++;
+  }
+  return years;
+}
+
+/**
+ * The page name a pageless file's name gives: what is left of
+ * `20250612_天气.txt` without the date, separators and extension (`天气`);
+ * null when nothing but digits is left (`20220101.md`).
+ */
+export function nameFromFile(file: string): string | null {
+  const base = file.split('/').pop()!.replace(/\.[^.]*$/, '');
+  const rest = base
+    .replace(/^\d{4}-?\d{2}-?\d{2}/, '')
+    .replace(/^[-_\s.]+|[-_\s.]+$/g, '');
+  return /[\p{L}]/u.test(rest) ? rest : null;
 }
 
 /** Numbered pages in order, pageless files after them (by route, i.e. by file hash). */

@@ -6,7 +6,8 @@
 import { renderBody } from '../render/index.js';
 import { absoluteUrl } from './routes.js';
 import { excerpt, isWebUrl } from './seo.js';
-import { xml } from './calendar.js';
+import { columnOf } from './taxonomy.js';
+import { xml } from './xml.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
 
 export const ATOM_ROUTE = '/feed.xml';
@@ -52,7 +53,7 @@ export function atomFeed(latest: readonly ArticleRecord[], config: SiteConfig): 
       `<published>${date}</published>`,
       `<updated>${date}</updated>`,
       ...r.byline.map((name) => `<author><name>${xml(name)}</name></author>`),
-      ...(r.section ? [`<category term="${xml(r.section)}"/>`] : []),
+      ...(columnOf(r) ? [`<category term="${xml(columnOf(r)!)}"/>`] : []),
       `<summary>${xml(excerpt(r))}</summary>`,
       `<content type="html">${xml(renderBody(r))}</content>`,
       '</entry>',
@@ -78,7 +79,7 @@ export function jsonFeed(latest: readonly ArticleRecord[], config: SiteConfig): 
       content_html: renderBody(r),
       date_published: timestamp(r.issueDate!),
       ...(r.byline.length ? { authors: r.byline.map((name) => ({ name })) } : {}),
-      ...(r.keywords.length || r.section ? { tags: [...(r.section ? [r.section] : []), ...r.keywords.filter((k) => k !== r.section)] } : {}),
+      ...(r.keywords.length || columnOf(r) ? { tags: [...new Set([...(columnOf(r) ? [columnOf(r)!] : []), ...r.keywords])] } : {}),
       ...(r.originalUrl && isWebUrl(r.originalUrl) ? { external_url: r.originalUrl } : {}),
     })),
   };

@@ -7,8 +7,9 @@
  */
 import type { ArticleRecord } from '../types.js';
 
-/** The three taxonomies with listing pages. */
-export type TaxonomyKind = 'sections' | 'sources' | 'keywords';
+/** The taxonomies with listing pages: columns (栏目), sources, keywords, reporters. */
+export type TaxonomyKind = 'sections' | 'sources' | 'keywords' | 'authors';
+export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['sections', 'sources', 'authors', 'keywords'];
 
 /** `/2025/05/09/01/2/` → `/2025/05/09/01/` (the 版面 the article sits on). */
 export function pageRoute(record: Pick<ArticleRecord, 'url'>): string {
@@ -25,18 +26,47 @@ export function issueRouteForDate(date: string): string {
   return `/${date.replaceAll('-', '/')}/`;
 }
 
+/** `/2025/`: the year's page. */
+export function yearRoute(year: number): string {
+  return `/${year}/`;
+}
+
+/** `/2025/05/`: the month's page. */
+export function monthRoute(year: number, month: number): string {
+  return `/${year}/${String(month).padStart(2, '0')}/`;
+}
+
 export function parentRoute(route: string): string {
   return route.replace(/[^/]+\/$/, '');
 }
 
-/** `/sections/要闻/`, or `/sections/要闻/page/2/` for the 2nd page of the listing. */
+/** `/sections/发布厅/`, or `/sections/发布厅/page/2/` for the 2nd page of the listing. */
 export function listingRoute(kind: TaxonomyKind, segment: string, pageNumber = 1): string {
   return pageNumber <= 1 ? `/${kind}/${segment}/` : `/${kind}/${segment}/page/${pageNumber}/`;
 }
 
-/** A route as an href: each segment percent-encoded (`/sections/%E8%A6%81%E9%97%BB/`). */
+/** `/keywords/`, or `/keywords/page/2/`: the index of a taxonomy, a page at a time. */
+export function indexRoute(kind: TaxonomyKind, pageNumber = 1): string {
+  return pageNumber <= 1 ? `/${kind}/` : `/${kind}/page/${pageNumber}/`;
+}
+
+/**
+ * A route as an href: what a URL may not hold as it is percent-encoded
+ * (spaces, `%`, `#`, `?`, quotes and brackets), Chinese left as it is
+ * (`/sections/发布厅/`): a valid URL, a third of the bytes of its
+ * percent-encoded form on pages that link hundreds of names.
+ */
 export function href(route: string): string {
+  return route.replace(URL_UNSAFE, (c) => (LONE_SURROGATE.test(c) ? '%EF%BF%BD' : encodeURIComponent(c)));
+}
+// eslint-disable-next-line no-control-regex
+const URL_UNSAFE = /[\u0000-\u0020"#%<>?[\\\]^`{|}\u007f-\u00a0\u2028\u2029\ufeff\ufff0-\uffff]|\p{Cs}/gu;
+const LONE_SURROGATE = /^\p{Cs}$/u;
+
+/** A route as a URL with every segment percent-encoded, ASCII only (for sitemaps and machines). */
+export function asciiHref(route: string): string {
   return route
+    .replace(/\p{Cs}/gu, '\ufffd')
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');
@@ -90,8 +120,13 @@ export function withBase(basePath: string, route: string): string {
   return `${basePath}${href(route).replace(/^\//, '')}`;
 }
 
-/** The canonical form of a route: absolute when the base URL is, else root-relative. */
+/** The canonical form of a route: absolute when the base URL is, else root-relative; ASCII only. */
 export function absoluteUrl(baseUrl: string, route: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(route)) return route;
-  return `${baseUrl}${href(route).replace(/^\//, '')}`;
+  return `${baseUrl}${asciiHref(route).replace(/^\//, '')}`;
+}
+
+/** Whether the base URL is a full address (`https://example.org/archive/`), as sitemaps, canonical links and Open Graph need. */
+export function isAbsoluteBase(baseUrl: string): boolean {
+  return /^https?:\/\//i.test(baseUrl);
 }

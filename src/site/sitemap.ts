@@ -1,17 +1,19 @@
 /**
  * `sitemap.xml` and `robots.txt`. A sitemap holds at most 50,000 URLs; a
  * larger site gets `sitemap.xml` as an index of `sitemaps/1.xml`, `2.xml`….
- * Sitemaps want absolute URLs: set `baseUrl` to the full address of the
- * site (`https://example.org/archive/`) for search engines to use them.
+ * Sitemaps want absolute URLs: with a `baseUrl` that is only a path there
+ * is no sitemap and robots.txt names none (the build warns: set `baseUrl`
+ * to the full address of the site, `https://example.org/archive/`).
  */
-import { absoluteUrl } from './routes.js';
-import { xml } from './calendar.js';
+import { absoluteUrl, isAbsoluteBase } from './routes.js';
+import { xml } from './xml.js';
 import type { OutputFile, SiteConfig } from '../types.js';
 
 export const SITEMAP_ROUTE = '/sitemap.xml';
 const LIMIT = 50_000;
 
 export function* sitemaps(routes: readonly string[], config: SiteConfig, limit = LIMIT): Generator<OutputFile> {
+  if (!isAbsoluteBase(config.baseUrl)) return;
   const head = '<?xml version="1.0" encoding="utf-8"?>';
   const ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
   const urlset = (list: readonly string[]) =>
@@ -33,5 +35,6 @@ export function* sitemaps(routes: readonly string[], config: SiteConfig, limit =
 }
 
 export function robotsTxt(config: SiteConfig): OutputFile {
-  return { path: 'robots.txt', content: `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(config.baseUrl, SITEMAP_ROUTE)}\n` };
+  const sitemap = isAbsoluteBase(config.baseUrl) ? `\nSitemap: ${absoluteUrl(config.baseUrl, SITEMAP_ROUTE)}\n` : '';
+  return { path: 'robots.txt', content: `User-agent: *\nAllow: /\n${sitemap}` };
 }

@@ -68,17 +68,35 @@ export const SITE_MARKER = '.baoku';
 
 const MAX_IN_FLIGHT = 64;
 
+/** A file-system failure of the writer, said in words; `published` tells whether the new site is in place. */
+export class SiteWriteError extends Error {
+  constructor(message: string, readonly published: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SiteWriteError';
+  }
+}
+
+const reason = (cause: unknown) => {
+  const e = cause as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : e.message;
+};
+
 export async function openSiteWriter(outDir: string, options: WriterOptions = {}): Promise<SiteWriter> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
   const previous = options.previous ?? null;
   const remove = options.removeInBackground ? removeInBackground : (dir: string) => rm(dir, { recursive: true, force: true });
-  await mkdir(parent, { recursive: true });
-  await recoverInterruptedSwap(parent, base);
   const staging = path.join(parent, `.${base}-staging-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  try {
+    await mkdir(parent, { recursive: true });
+    await recoverInterruptedSwap(parent, base);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
+    throw new SiteWriteError(`cannot prepare the new site beside ${out} (${reason(cause)})`, false, { cause });
+  }
   const made = new Set<string>([staging]);
   const manifest: Manifest = new Map();
   // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
@@ -150,7 +168,11 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     },
     async commit() {
-      await settle();
+      try {
+        await settle();
+      } catch (cause) {
+        throw new SiteWriteError(`cannot write the new site (${reason(cause)})`, false, { cause });
+      }
       const paths = [...manifest.keys()].sort();
       const id = digestParts(paths.flatMap((p) => [p, manifest.get(p)!.hash]));
       let removed = 0;
@@ -160,22 +182,38 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
         await remove(staging);
         return { manifest, id, written, kept, removed, unchanged };
       }
-      await writeFile(path.join(staging, SITE_MARKER), markerText(id));
+      try {
+        await writeFile(path.join(staging, SITE_MARKER), markerText(id));
+      } catch (cause) {
+        throw new SiteWriteError(`cannot write the new site (${reason(cause)})`, false, { cause });
+      }
       const old = path.join(parent, `.${base}-old-${process.pid}`);
       let hadOld = true;
       try {
         await rename(out, old);
       } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw new SiteWriteError(`cannot move the previous site aside (${reason(cause)})`, false, { cause });
         hadOld = false;
       }
-      await rename(staging, out);
-      if (hadOld) await remove(old);
+      try {
+        await rename(staging, out);
+      } catch (cause) {
+        // Put the previous site back, so that what the message says is what happened.
+        if (hadOld) await rename(old, out).catch(() => {});
+        throw new SiteWriteError(`cannot move the new site into place (${reason(cause)})`, false, { cause });
+      }
+      if (hadOld) {
+        try {
+          await remove(old);
+        } catch (cause) {
+          throw new SiteWriteError(`the new site is in place, but the previous one could not be removed from ${old} (${reason(cause)}); delete that folder`, true, { cause });
+        }
+      }
       return { manifest, id, written, kept, removed, unchanged };
     },
     async abort() {
       await Promise.allSettled(inFlight);
-      await rm(staging, { recursive: true, force: true });
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
     },
   };
 }

@@ -3,7 +3,8 @@
  * a reader types a word, sees the count and highlighted results, and follows one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { ByteReader, readHead } from '../../src/search/format.js';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, buildAndServe, launchBrowser, watchErrors } from './harness.js';
@@ -18,9 +19,10 @@ describe.skipIf(!existsSync(CHROMIUM))('search page', () => {
   beforeAll(async () => {
     site = await buildAndServe({ basePath: '/archive/' });
     browser = await launchBrowser();
-    // A word from the first article's headline (index order: oldest first).
-    const first = JSON.parse(readFileSync(path.join(site.dir, 'search/index/t/0/0.json'), 'utf8')) as { h: string };
-    headline = first.h;
+    // A word from the first article's headline (index order: oldest first): the first record of the first month's text pack.
+    const texts = path.join(site.dir, 'search/index/t');
+    const pack = readFileSync(path.join(texts, readdirSync(texts).sort()[0]!));
+    headline = readHead(new ByteReader(pack, 2, 2 + pack[0]! + pack[1]! * 256)).headline;
     query = (headline.match(/\p{Script=Han}{2}/u) ?? [headline.slice(0, 2)])[0];
   });
   afterAll(async () => {
@@ -38,7 +40,9 @@ describe.skipIf(!existsSync(CHROMIUM))('search page', () => {
     await page.locator('.search-result').first().waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe(query);
     await statusContains(page, '找到');
-    expect(await page.locator('.search-result mark').count() + await page.locator('.search-result h2 a').filter({ hasText: query }).count()).toBeGreaterThan(0);
+    // The query is marked in the headline (and the snippet), the date written as the site writes it.
+    expect(await page.locator('.search-result h2 a mark').filter({ hasText: query }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-result .search-meta').first().textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     const link = page.locator('.search-result h2 a').filter({ hasText: headline }).first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/archive\//);

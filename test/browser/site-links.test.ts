@@ -79,7 +79,8 @@ describe.each([
   let files: string[] = [];
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'baoku-links-'));
-    const r = runCli(['build', '--out', dir, '--quiet', '--base-url', base]);
+    // An absolute base URL on the checked origin: canonical links, feeds and the sitemap are checked too.
+    const r = runCli(['build', '--out', dir, '--quiet', '--base-url', ORIGIN + base]);
     if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
     files = listFiles(dir);
   });
@@ -130,12 +131,12 @@ describe.each([
 
   it('has the fixed pages of the URL layout', () => {
     for (const f of ['index.html', '404.html', 'calendar/index.html', 'sections/index.html', 'search/index.html',
-      'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'data/articles.jsonl']) {
+      'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'data/index.json']) {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(f)), 'an issue page').toBe(true);
     expect(files.some((f) => /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/index\.html$/.test(f)), 'a page (版面)').toBe(true);
-    expect(files.some((f) => /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d+\/article\.json$/.test(f)), 'article.json beside an article').toBe(true);
+    expect(files.some((f) => /^data\/\d{4}\/\d{2}\.jsonl$/.test(f)), 'a data file per month').toBe(true);
   });
 
   it('gives feeds, sitemap and robots.txt addresses under the base path', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, listFiles } from '../helpers.js';
@@ -60,9 +60,13 @@ describe('baoku build', () => {
       const index = readFileSync(path.join(out, 'index.html'), 'utf8');
       for (const headline of ['习近平同俄罗斯总统普京会谈', '重庆市党政代表团 在沪考察交流', '习近平同俄罗斯总统普京共同会见记者'])
         expect(index).toContain(headline);
-      const records = readFileSync(path.join(out, 'data', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { url: string });
+      const data = JSON.parse(readFileSync(path.join(out, 'data', 'index.json'), 'utf8')) as { files: { path: string }[] };
+      const records = data.files.flatMap((f) => readFileSync(path.join(out, f.path), 'utf8').trim().split('\n')).map((l) => JSON.parse(l) as { url: string });
       expect(records.length).toBeGreaterThanOrEqual(20);
       for (const rec of records) expect(existsSync(path.join(out, rec.url, 'index.html'))).toBe(true);
+      const report = JSON.parse(readFileSync(path.join(out, 'data', 'build-report.json'), 'utf8')) as { summary: { files: number; read: number } };
+      expect(report.summary.read).toBe(report.summary.files);
+      expect(r.stdout).toMatch(/report: \d+ files: \d+ read/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -91,6 +95,28 @@ describe('baoku build', () => {
       expect(r.stderr).toMatch(/undated-file/);
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, touching nothing, an output folder it did not make and an empty articles folder', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'baoku-refuse-'));
+    try {
+      const mine = path.join(root, 'mine');
+      mkdirSync(mine);
+      writeFileSync(path.join(mine, 'thesis.docx'), 'years of work');
+      const r = runCli(['build', '--out', mine]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/not made by baoku/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(mine)).toEqual(['thesis.docx']);
+      const empty = path.join(root, 'empty');
+      mkdirSync(empty);
+      const e = runCli(['build', '--articles', empty, '--out', path.join(root, 'dist')]);
+      expect(e.code).toBe(1);
+      expect(e.stderr).toMatch(/no \.txt or \.md page files/);
+      expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

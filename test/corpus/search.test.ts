@@ -22,7 +22,7 @@ describe.skipIf(!existsSync(corpusDir))('search over the corpus', async () => {
   const folded = fields.map((f) => f.map(normalize));
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
   const queries = sampleQueries(fields.map((f) => ({ fields: f })), { cut, toTraditional });
-  const { search } = memorySearch(records);
+  const { search } = await memorySearch(records);
 
   it('draws at least 300 queries of every kind', () => {
     expect(queries.length).toBeGreaterThanOrEqual(300);

@@ -199,7 +199,12 @@ describe('the incremental build', () => {
     const edited = await command();
     expect(edited.noop).toBe(false);
     expect(edited.written).toBeGreaterThan(0);
-    expect(edited.written).toBeLessThan(edited.outputs / 4);
+    // Pages: only those that show the edited article. Search: the segment that holds it, and its month's text pack.
+    const rewritten = listFiles(dist).filter((p) => before.get(p)?.ino !== statSync(path.join(dist, p)).ino);
+    const pages = rewritten.filter((p) => !p.startsWith('search/'));
+    expect(pages.length).toBeLessThan(edited.outputs / 8);
+    const segments = new Set(rewritten.filter((p) => p.startsWith('search/index/') && !p.startsWith('search/index/t/')).map((p) => p.split('/')[2]));
+    expect(segments.size).toBeLessThanOrEqual(2);
     let keptSame = 0;
     for (const p of listFiles(dist)) {
       const was = before.get(p);
@@ -211,5 +216,31 @@ describe('the incremental build', () => {
     }
     expect(keptSame).toBe(edited.kept);
     expect(existsSync(path.join(dist, SITE_MARKER))).toBe(true);
+  });
+
+  it('builds from a cache that jobs holding parts of the archive filled, parsing nothing again, to the same site', async () => {
+    const world = newWorld();
+    for (const f of pool) world.archive.set(f.relPath, f.bytes);
+    const all = sources(world.archive);
+    const cacheDir = path.join(scratch, 'shared-cache');
+    const session = (files: SourceFile[]) => new BuildSession({ articles: { files }, outDir: null, templatesDir: world.templates, config: resolveConfig({}), cacheDir });
+    const half = Math.ceil(all.length / 2);
+    const parts = [all.slice(0, half), all.slice(half)];
+    for (const part of parts) expect((await session(part).prepare()).parsed).toBe(part.length);
+    expect((await session(all).prepare()).parsed).toBe(0);
+    const built = await session(all).build();
+    same(built.pages, await clean(world));
+  });
+});
+
+describe('messages about the settings', () => {
+  it('a relative base URL is warned about once per build, an absolute one not at all', async () => {
+    const world = newWorld();
+    const build = async (baseUrl: string) => {
+      const session = new BuildSession({ articles: { files: sources(world.archive) }, outDir: null, templatesDir: world.templates, config: resolveConfig({ baseUrl }) });
+      return (await session.build()).messages.filter((m) => m.ruleId === 'relative-base-url');
+    };
+    expect((await build('/archive/')).map((m) => m.file)).toEqual(['baoku.config.json']);
+    expect(await build('https://example.org/archive/')).toEqual([]);
   });
 });

@@ -35,6 +35,16 @@ describe('continuation merging', () => {
     expect(articles[0]!.paragraphs).toEqual(['开头一段。', '记者在现场看到，码头上岸桥正在作业。']);
   });
 
+  it('carries the bold runs of both parts into the merged article', () => {
+    const { articles } = mergeContinuations([
+      part(1, '题', ['开头一段。', '记者在现场看到，'], { continuedOn: 2, emphasis: [{ paragraph: 0, start: 0, end: 2 }] }),
+      part(2, '题', ['码头上岸桥正在作业。', '新航线每周一班。'], { continuedFrom: 1, emphasis: [{ paragraph: 0, start: 0, end: 2 }, { paragraph: 1, start: 0, end: 3 }] }),
+    ]);
+    expect(articles[0]!.emphasis).toEqual([{ paragraph: 0, start: 0, end: 2 }, { paragraph: 1, start: 8, end: 10 }, { paragraph: 2, start: 0, end: 3 }]);
+    const p = articles[0]!.paragraphs;
+    expect([p[0]!.slice(0, 2), p[1]!.slice(8, 10), p[2]!.slice(0, 3)]).toEqual(['开头', '码头', '新航线']);
+  });
+
   it('matches headlines with spaces or a shortened jump headline', () => {
     const { articles } = mergeContinuations([
       part(1, '夏季用电高峰将至 这些安全提示请收好', ['甲。'], { continuedOn: 4 }),
@@ -43,10 +53,40 @@ describe('continuation merging', () => {
     expect(articles).toHaveLength(1);
   });
 
+  it('merges a part whose jump headline shares nothing with the first part when only one article jumps to its page', () => {
+    const { articles, messages } = mergeContinuations([
+      part(1, '夏季用电高峰将至 这些安全提示请收好', ['甲。'], { continuedOn: 4 }),
+      part(1, '别的文章', ['别的。'], { continuedOn: 2 }),
+      part(4, '防患未然', ['乙。'], { continuedFrom: 1 }),
+      part(2, '别的文章', ['续。'], { continuedFrom: 1 }),
+    ]);
+    expect(messages).toEqual([]);
+    expect(articles.map((a) => [a.headline, a.paragraphs])).toEqual([['夏季用电高峰将至 这些安全提示请收好', ['甲。', '乙。']], ['别的文章', ['别的。', '续。']]]);
+  });
+
+  it('merges with the article whose headline shares the most words when several jump to the same page', () => {
+    const { articles } = mergeContinuations([
+      part(1, '澜江港开通首条直达东盟集装箱航线', ['甲。'], { continuedOn: 3 }),
+      part(1, '全国夏粮收获进度过六成', ['乙。'], { continuedOn: 3 }),
+      part(3, '夏粮收获过六成', ['乙续。'], { continuedFrom: 1 }),
+      part(3, '东盟航线开通', ['甲续。'], { continuedFrom: 1 }),
+    ]);
+    expect(articles.map((a) => a.paragraphs)).toEqual([['甲。', '甲续。'], ['乙。', '乙续。']]);
+  });
+
+  it('does not guess between first parts that share as many words with the jump headline, and warns', () => {
+    const { articles, messages } = mergeContinuations([
+      part(1, '甲地新闻', ['甲。'], { continuedOn: 3 }),
+      part(1, '乙地新闻', ['乙。'], { continuedOn: 3 }),
+      part(3, '新闻续', ['续。'], { continuedFrom: 1 }),
+    ]);
+    expect(articles).toHaveLength(3);
+    expect(messages.map((m) => m.ruleId)).toEqual(['unmatched-continuation', 'unmatched-continuation', 'unmatched-continuation']);
+  });
+
   it.each([
     ['another issue', { issueDate: '2025-06-13' }],
     ['another page than the marker says', { page: { number: 5, name: null } }],
-    ['another headline', { headline: '完全不同的标题' }],
   ])('does not merge a part from %s, and warns about both', (_name, change) => {
     const tail = { ...part(3, '澜江港开通航线', ['乙。'], { continuedFrom: 1 }), ...change };
     const { articles, messages } = mergeContinuations([part(1, '澜江港开通航线', ['甲。'], { continuedOn: 3 }), tail]);

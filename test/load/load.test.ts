@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decode, issueDateFromPath, issueDateFromText, loadPage, pageFromPath, splitFrontMatter } from '../../src/load/index.js';
+import iconv from 'iconv-lite';
+import { decode, issueDateFromPath, issueDateFromText, loadPage, pageFromPath, placeFromPath, splitFrontMatter } from '../../src/load/index.js';
 
-const gb18030 = (text: string) => {
-  // Encoded by hand through the platform's encoder tables: 中 = D6D0, 文 = CEC4, 。 = A1A3.
-  const table: Record<string, number[]> = { 中: [0xd6, 0xd0], 文: [0xce, 0xc4], '。': [0xa1, 0xa3] };
-  return Uint8Array.from([...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]));
-};
+// Real sentences: a news lead in simplified characters, and one in traditional characters as Hong Kong and Taiwan papers print them.
+const simplified = '本报北京5月8日电 国家主席习近平同俄罗斯总统普京举行会谈。两国元首就双边关系和共同关心的国际和地区问题深入交换意见。\n';
+const traditional = '本報記者報道，香港特區政府今日公布新一輪經濟措施，協助中小企業渡過難關。立法會今日三讀通過條例草案。\n';
 
 describe('decode', () => {
   it.each([
@@ -13,11 +12,39 @@ describe('decode', () => {
     ['UTF-8 with BOM', Buffer.from('\uFEFF中文。\n'), '中文。\n', 'utf-8'],
     ['CRLF line endings', Buffer.from('甲\r\n乙\r\n'), '甲\n乙\n', 'utf-8'],
     ['CR line endings', Buffer.from('甲\r乙\r'), '甲\n乙\n', 'utf-8'],
-    ['GB18030', gb18030('中文。\n'), '中文。\n', 'gb18030'],
+    ['GBK (simplified text)', iconv.encode(simplified, 'gbk'), simplified, 'gb18030'],
+    ['GBK (traditional text)', iconv.encode(traditional, 'gbk'), traditional, 'gb18030'],
+    ['GB18030', iconv.encode(simplified, 'gb18030'), simplified, 'gb18030'],
+    ['Big5', iconv.encode(traditional, 'big5'), traditional, 'big5'],
+    ['Big5 with CRLF line endings', iconv.encode(traditional.replace('\n', '\r\n').repeat(2), 'big5'), traditional.repeat(2), 'big5'],
     ['UTF-16 LE with BOM', Buffer.from('\uFEFF中文', 'utf16le'), '中文', 'utf-16le'],
+    ['UTF-16 BE with BOM', iconv.encode('\uFEFF中文', 'utf16-be'), '中文', 'utf-16be'],
+    ['UTF-16 LE without BOM', Buffer.from(simplified, 'utf16le'), simplified, 'utf-16le'],
+    ['UTF-16 BE without BOM', iconv.encode(traditional, 'utf16-be'), traditional, 'utf-16be'],
+    ['UTF-16 LE without BOM, ASCII only', Buffer.from('Xinhua News\n', 'utf16le'), 'Xinhua News\n', 'utf-16le'],
   ])('reads %s', (_name, bytes, text, encoding) => {
     const d = decode(bytes, 'a.txt');
     expect([d.text, d.encoding, d.messages]).toEqual([text, encoding, []]);
+  });
+
+  it('decodes a file that is too short to tell GBK from Big5 as GB18030, and says it guessed', () => {
+    const d = decode(iconv.encode('标题\n中文。\n', 'gbk'), 'articles/a.txt');
+    expect(d.text).toBe('标题\n中文。\n');
+    expect(d.messages).toEqual([expect.objectContaining({ file: 'articles/a.txt', line: 1, ruleId: 'guessed-encoding' })]);
+    expect(d.messages[0]!.message).toMatch(/GB18030/);
+    expect(d.messages[0]!.hint).toMatch(/UTF-8/);
+  });
+
+  it('decodes another encoding as well as it can, naming the guess and the line of the first non-ASCII text', () => {
+    const d = decode(iconv.encode('Tokyo\n東京都の人口は増加しました。今日は晴れです。ありがとうございます。\n', 'shift_jis'), 'articles/jp.txt');
+    expect(d.encoding).toBe('shift_jis');
+    expect(d.text).toContain('東京都の人口');
+    expect(d.messages).toEqual([expect.objectContaining({ file: 'articles/jp.txt', line: 2, ruleId: 'guessed-encoding' })]);
+    expect(d.messages[0]!.message).toMatch(/SHIFT_JIS.*Japanese/);
+  });
+
+  it.each([['an empty file', ''], ['a file of white space', ' \r\n\u3000\n']])('warns about %s', (_name, text) => {
+    expect(decode(Buffer.from(text), 'a.txt').messages).toEqual([expect.objectContaining({ ruleId: 'empty-file' })]);
   });
 
   it('warns with file and line when a file is neither UTF-8 nor GB18030', () => {
@@ -44,6 +71,17 @@ describe('front matter', () => {
     expect(r.messages[0]).toEqual(expect.objectContaining({ file: 'a.md', ruleId }));
     expect(r.messages[0]!.line).toBeGreaterThan(0);
     expect(r.body).toBe('正文');
+  });
+
+  it('takes a date as written, years below 100 included', () => {
+    expect(splitFrontMatter('---\ndate: 0001-01-01\n---\n', 'a.md').frontMatter).toEqual({ date: '0001-01-01' });
+    expect(splitFrontMatter('---\ndate: 0099-02-29\n---\n', 'a.md').messages[0]?.ruleId).toBe('bad-front-matter');
+  });
+
+  it.each([['1e300'], ['1000'], ['0'], ['-3'], ['2.5']])('rejects page %s (a page is 1 to 999)', (page) => {
+    const r = splitFrontMatter(`---\npage: ${page}\n---\n`, 'a.md');
+    expect(r.frontMatter).toEqual({});
+    expect(r.messages[0]).toEqual(expect.objectContaining({ line: 2, ruleId: 'bad-front-matter' }));
   });
 
   it('takes title as headline', () => {
@@ -82,6 +120,23 @@ describe('what the path says', () => {
     expect(pageFromPath(relPath)).toEqual(page);
   });
 
+  it.each([
+    ['20191001/20191001-04-03.txt', { page: 4, order: 3, name: null }],
+    ['a/2019-10-01-12-10.txt', { page: 12, order: 10, name: null }],
+    ['a/20191001_4_3.txt', { page: 4, order: 3, name: null }],
+    ['2025-05-09/01-要闻.txt', { page: 1, order: null, name: '要闻' }],
+    ['a/20191001-00-03.txt', null],
+    ['a/20190230-04-03.txt', null],
+    ['a/20191001-04.txt', null],
+    ['a/jingji.txt', null],
+  ])('%s names page and place %j', (relPath, place) => {
+    expect(placeFromPath(relPath)).toEqual(place);
+  });
+
+  it('reads the page of a YYYYMMDD-PP-NN name, without a page name', () => {
+    expect(pageFromPath('20191001/20191001-04-03.txt')).toEqual({ number: 4, name: null });
+  });
+
   it.each([['措施自2025年1月3日起施行', '2025-01-03'], ['2025澜江马拉松', null], ['2025年2月30日', null], ['2024 年 12 月 1 日', '2024-12-01']])(
     'the text %s gives the date %s', (text, date) => {
       expect(issueDateFromText(text)).toBe(date);
@@ -103,6 +158,12 @@ describe('loadPage', () => {
     expect(page.issueDate).toBeNull();
     expect(page.messages).toEqual([expect.objectContaining({ file: 'articles/城市周刊/06-文体.txt', ruleId: 'undated-file' })]);
     expect(page.messages[0]!.hint).toMatch(/date: YYYY-MM-DD/);
+  });
+
+  it('keeps what the file name says about the page and the place on it', () => {
+    expect(load('20191001/20191001-04-03.txt', '\n标题\n\n　　正文。\n')).toMatchObject({ issueDate: '2019-10-01', page: { number: 4, name: null }, namePlace: { page: 4, order: 3 } });
+    expect(load('2025-05-09/01-要闻.txt', '# 题').namePlace).toEqual({ page: 1, order: null });
+    expect(load('a/x.txt', '---\npage: 5\n---\n').namePlace).toBeUndefined();
   });
 
   it('lets front matter page and pageName override the file name', () => {

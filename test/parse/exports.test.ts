@@ -6,7 +6,7 @@ import * as enrich from '../../src/enrich/index.js';
 // The stages' public surface, pinned: a change here is a change of contract.
 it('exposes the load, parse and enrich stages', () => {
   expect(Object.keys(load).sort()).toEqual(['comparePaths', 'decode', 'findArticleFiles', 'isRealDate', 'issueDateFromPath', 'issueDateFromText', 'loadPage',
-    'normalizeNewlines', 'pageFromPath', 'readArticleFiles', 'splitFrontMatter', 'toPosix']);
+    'normalizeNewlines', 'pageFromPath', 'placeFromPath', 'readArticleFiles', 'splitFrontMatter', 'toPosix']);
   expect(Object.keys(parse).sort()).toMatchSnapshot();
   expect(Object.keys(enrich).sort()).toMatchSnapshot();
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadPage } from '../../src/load/index.js';
-import { parsePage } from '../../src/parse/index.js';
+import { hasMarkdown, parsePage, plainBlocks, toBlocks } from '../../src/parse/index.js';
 import { lostTextOf } from './accounting.js';
 
 const line = fc.oneof(
@@ -38,6 +38,39 @@ describe('parser properties', () => {
         expect(lostTextOf(a.page, a.parsed)).toEqual([]);
       }),
       { numRuns: 400, seed: 20250509 },
+    );
+  });
+});
+
+// Lines of plain text, with the characters markdown is closest to reading (indentation, digits and dots, dashes, spaces).
+const plainLine = fc.oneof(
+  fc.constantFrom('', '　　', ' ', '\u2002', '\u00a0', '　　本报讯 今年我市计划改造小区，', '涉及居民4.2万户。', '1.5亿元', '11.8—11.10 上剧场',
+    '——惠及居民', 'SeaTrade', 'Global。', '2025', '版式设计：沈亦伶', '同志们，朋友们：', '-', '1.', '=', '  缩进'),
+  fc.stringMatching(/^[ \u3000\u00a0\t]{0,3}[\u4e00-\u9fa5，。、；：“”（）A-Za-z0-9 .)=+—-]{0,20}$/),
+);
+
+describe('text without markdown', () => {
+  it('gives the same blocks read directly as through the markdown parser', () => {
+    fc.assert(
+      fc.property(fc.array(plainLine, { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), (lines, firstLine) => {
+        const text = lines.join('\n');
+        if (hasMarkdown(text)) return;
+        expect(plainBlocks(text, firstLine)).toEqual(toBlocks(text, firstLine));
+      }),
+      { numRuns: 1000, seed: 20191001 },
+    );
+  });
+
+  it('never throws and loses no text in files laid out like the plain-text export', () => {
+    const exportText = fc.tuple(fc.array(plainLine, { minLength: 3, maxLength: 3 }), fc.array(plainLine.map((l) => `　　${l}`), { maxLength: 20 }))
+      .map(([top, body]) => [...top, ...body].join('\r\n'));
+    fc.assert(
+      fc.property(exportText, (text) => {
+        const page = loadPage({ file: 'articles/20191001/20191001-01-01.txt', relPath: '20191001/20191001-01-01.txt', bytes: Buffer.from(text) });
+        const parsed = parsePage(page);
+        expect(lostTextOf(page, parsed)).toEqual([]);
+      }),
+      { numRuns: 400, seed: 20200101 },
     );
   });
 });

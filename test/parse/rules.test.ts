@@ -41,8 +41,22 @@ describe('§2 headings: articles and columns', () => {
   });
 
   it('takes an unmarked heading followed by a deeper heading as a column', () => {
-    const a = parse('## 文化长廊\n\n### 特展开幕\n\n展览开幕。\n\n### 非遗进校园\n\n传承人进校园。\n');
-    expect(a.map((x) => [x.headline, x.section])).toEqual([['特展开幕', '文化长廊'], ['非遗进校园', '文化长廊']]);
+    const a = parse('## 马拉松定档\n\n报名开启。\n\n## 文化长廊\n\n### 特展开幕\n\n展览开幕。\n\n### 非遗进校园\n\n传承人进校园。\n');
+    expect(a.map((x) => [x.headline, x.section])).toEqual([['马拉松定档', '要闻'], ['特展开幕', '文化长廊'], ['非遗进校园', '文化长廊']]);
+  });
+
+  it.each([
+    ['a box that holds the whole file', '## 详细新闻\n\n### 甲\n\n甲文。\n\n### 乙\n\n乙文。\n'],
+    ['an issue title over a digest and the box of articles', '# 《新闻联播》（20230315）\n\n## 新闻摘要\n\n1. 甲；\n\n## 详细新闻\n\n### 甲\n\n甲文。\n\n### 乙\n\n乙文。\n'],
+    ['a page title over everything, with a column inside', '# 第一版 要闻\n\n## 甲\n\n甲文。\n\n## 文化长廊\n\n### 乙\n\n乙文。\n\n## 丙\n\n丙文。\n'],
+  ])('does not make a container heading the section: %s', (_name, text) => {
+    const got = parse(text).map((x) => [x.headline, x.section]);
+    expect(got).toEqual(got.map(([h]) => [h, h === '乙' && text.includes('文化长廊') ? '文化长廊' : '要闻']));
+    expect(parse(text, '20230315.md').map((x) => x.section)).toEqual(got.map(([h]) => (h === '乙' && text.includes('文化长廊') ? '文化长廊' : null)));
+  });
+
+  it('keeps a marked column the section even when it holds the whole file', () => {
+    expect(parse('## ■民生速递\n\n### 甲\n\n甲文。\n\n### 乙\n\n乙文。\n').map((x) => x.section)).toEqual(['民生速递', '民生速递']);
   });
 
   it('ends a box at a heading of the same level', () => {
@@ -58,18 +72,40 @@ describe('§2 headings: articles and columns', () => {
   it('makes a box with text but no headline an article headed by the box', () => {
     const a = parse('## 详细新闻\n\n### 甲\n\n甲文。\n\n### 【大美中国·岁物丰成】\n\n丰收的景象。\n');
     expect(a.map((x) => [x.headline, x.section, x.paragraphs])).toEqual([
-      ['甲', '详细新闻', ['甲文。']],
+      ['甲', '要闻', ['甲文。']],
       ['【大美中国·岁物丰成】', '大美中国·岁物丰成', ['丰收的景象。']],
     ]);
+  });
+
+  it('ends a box at three blank lines even when a deeper heading follows', () => {
+    const a = parse('# 主\n\n主文。\n\n## ■民生\n\n### 甲\n\n甲文。\n\n\n\n### 乙\n\n乙文。\n');
+    expect(a.map((x) => [x.headline, x.section])).toEqual([['主', '要闻'], ['甲', '民生'], ['乙', '要闻']]);
+  });
+
+  it('keeps a deeper heading in the box after two blank lines', () => {
+    const a = parse('# 主\n\n主文。\n\n## ■民生\n\n### 甲\n\n甲文。\n\n\n### 乙\n\n乙文。\n');
+    expect(a.map((x) => x.section)).toEqual(['要闻', '民生', '民生']);
+  });
+
+  it('gives text after a box closed by the gap back to the article above the box', () => {
+    const a = parse('# 主\n\n主文。\n\n## ■民生\n\n### 甲\n\n甲文。\n\n\n\n主文续。\n');
+    expect(a.map((x) => [x.headline, x.paragraphs])).toEqual([['主', ['主文。', '主文续。']], ['甲', ['甲文。']]]);
   });
 
   it.each([
     ['a numbered list of the page\'s headlines', '## 甲新闻\n\n甲文。\n\n## 乙新闻\n\n乙文。\n\n## 本版导读\n\n1. 甲新闻\n2. 乙新闻\n'],
     ['a broadcast digest', '## 新闻摘要\n\n本期节目主要内容：\n\n1.甲新闻；\n\n2.乙新闻。\n\n## 详细新闻\n\n### 甲新闻\n\n甲文。\n\n### 乙新闻\n\n乙文。\n'],
     ['a contents box with a placeholder', '## 新闻摘要\n\nABSTRACT NOT FOUND\n\n## 详细新闻\n\n### 甲新闻\n\n甲文。\n'],
+    ['a digest as one paragraph', '# 《新闻联播》（20230315）\n\n## 新闻摘要\n\n今天的主要内容有：甲新闻，乙新闻。国际方面，丙新闻。\n\n## 详细新闻\n\n### 甲新闻\n\n甲文。\n'],
+    ['a digest as a single sentence', '## 新闻摘要\n\n今天是冬至。\n\n## 详细新闻\n\n### 甲新闻\n\n甲文。\n\n### 乙新闻\n\n乙文。\n'],
+    ['a digest of several sentences over two paragraphs', '## 新闻摘要\n\n今天是冬至。\n\n各地迎来降温。\n\n## 详细新闻\n\n### 甲新闻\n\n甲文。\n'],
   ])('treats %s as a table of contents, not an article', (_name, text) => {
     expect(parse(text).map((a) => a.headline)).not.toContain('本版导读');
     expect(parse(text).map((a) => a.headline)).not.toContain('新闻摘要');
+  });
+
+  it('keeps an article named like a digest that stands among the articles, not beside their box', () => {
+    expect(parse('## 新闻摘要\n\n今天是冬至，各地迎来降温。\n\n## 乙新闻\n\n乙文。\n').map((a) => a.headline)).toEqual(['新闻摘要', '乙新闻']);
   });
 
   it('keeps a numbered list inside an article as text', () => {
@@ -162,6 +198,24 @@ describe('§3 paragraphs', () => {
   it('removes markdown emphasis from paragraphs', () => {
     expect(only('# 题\n\n那是**青石街的第一声问候**。\n').paragraphs).toEqual(['那是青石街的第一声问候。']);
   });
+
+  it.each([
+    ['a bold run', '那是**青石街的第一声问候**。', ['那是青石街的第一声问候。'], [{ paragraph: 0, start: 2, end: 11 }]],
+    ['two runs and a soft wrap', '**甲**乙**丙**\n丁。', ['甲乙丙丁。'], [{ paragraph: 0, start: 0, end: 1 }, { paragraph: 0, start: 2, end: 3 }]],
+    ['a run across a soft wrap between Latin words', '**SeaTrade\nGlobal**展会。', ['SeaTrade Global展会。'], [{ paragraph: 0, start: 0, end: 15 }]],
+    ['a run in a paragraph joined across a layout break', '第一段。\n\n中方愿同俄方一道，为促进两国发展振兴、维护国际公平正义作出\n\n**更大贡献**。', ['第一段。', '中方愿同俄方一道，为促进两国发展振兴、维护国际公平正义作出更大贡献。'], [{ paragraph: 1, start: 29, end: 33 }]],
+    ['a run before a continuation marker', '（上接第1版）**新航线**每周一班。', ['新航线每周一班。'], [{ paragraph: 0, start: 0, end: 3 }]],
+    ['an astral character before the run (UTF-16 offsets)', '𠀋字**粗**。', ['𠀋字粗。'], [{ paragraph: 0, start: 3, end: 4 }]],
+  ])('keeps %s as emphasis beside the plain paragraph', (_name, body, paragraphs, emphasis) => {
+    const a = only(`# 题\n\n${body}\n`);
+    expect([a.paragraphs, a.emphasis]).toEqual([paragraphs, emphasis]);
+    for (const e of emphasis) expect(a.paragraphs[e.paragraph]!.slice(e.start, e.end)).not.toBe('');
+  });
+
+  it('records no emphasis for a whole bold line (a subheading) or a paragraph without bold', () => {
+    const a = only('# 题\n\n甲文。\n\n**小标题**\n\n乙文。\n');
+    expect([a.subheadings, a.emphasis]).toEqual([[{ before: 1, text: '小标题' }], undefined]);
+  });
 });
 
 describe('§3 subheadings', () => {
@@ -198,7 +252,8 @@ describe('§3 continuations and editor lines', () => {
     expect([a.paragraphs, a.continuedOn]).toEqual([['正文写到这里。'], 3]);
   });
 
-  it.each([['（本版编辑：周敏 刘阳）', true], ['责任编辑：方洁', true], ['（责任编辑：王五）', true], ['编辑部的故事。', false], ['本版编辑说，天气很好。', false]])(
+  it.each([['（本版编辑：周敏 刘阳）', true], ['责任编辑：方洁', true], ['（责任编辑：王五）', true], ['版式设计：沈亦伶', true], ['本版制图：张丹峰', true],
+    ['编辑部的故事。', false], ['本版编辑说，天气很好。', false]])(
     '%s is an editor line: %s', (text, expected) => {
       expect(isEditorLine(text)).toBe(expected);
     });
@@ -250,7 +305,8 @@ describe('§4 datelines', () => {
 });
 
 describe('§4 sources and bylines', () => {
-  it.each([['据新华社电', '新华社'], ['据人民日报报道', '人民日报'], ['（据新华社）', '新华社'], ['来源：人民网', '人民网'], ['（新华社）', '新华社'], ['据介绍，航线开通了。', null], ['新华社记者 王五', null]])(
+  it.each([['据新华社电', '新华社'], ['据人民日报报道', '人民日报'], ['（据新华社）', '新华社'], ['来源：人民网', '人民网'], ['（新华社）', '新华社'], ['据介绍，航线开通了。', null], ['新华社记者 王五', null],
+    ['（新华社北京9月30日电）', '新华社'], ['（本报开罗1月13日电）', '本报'], ['新华社北京9月30日电  记者获悉，', null]])(
     'the line %s gives source %s', (text, expected) => {
       expect(sourceLine(text)).toBe(expected);
     });
@@ -264,6 +320,16 @@ describe('§4 sources and bylines', () => {
     ['（本报记者 张三）', { names: ['张三'], source: '本报' }],
     ['人民日报记者 李四', { names: ['李四'], source: '人民日报' }],
     ['本报记者 陈立 摄', null], ['记者从市体育局获悉', null], ['记者在现场看到，工人们正在作业。', null],
+    // Two-character names are spaced out to line up with three-character ones.
+    ['本报记者  张  枨', { names: ['张枨'], source: '本报' }],
+    ['本报记者  王明峰  常碧罗', { names: ['王明峰', '常碧罗'], source: '本报' }],
+    ['（本报记者  许  晴  钱一彬）', { names: ['许晴', '钱一彬'], source: '本报' }],
+    ['（本报记者 刘成友整理）', { names: ['刘成友'], source: '本报' }],
+    ['（综合本报记者付文、乔栋报道）', { names: ['付文', '乔栋'], source: '综合本报' }],
+    // Reporters named in parentheses at the end of an article, without a role.
+    ['（赵  兵  丁雅诵）', { names: ['赵兵', '丁雅诵'], source: null }],
+    ['（完）', null], ['（待续）', null], ['（上）', null],
+    ['记者手记', null], ['■记者手记', null], ['争当网红记者 争相跨界发展', null],
   ])('the line %s is a byline %j', (text, expected) => {
     expect(bylineLine(text)).toEqual(expected);
   });
@@ -289,6 +355,7 @@ describe('§4 pictures', () => {
     ['新华社 图', true], ['新华社发', true], ['本报记者 张三 摄', true], ['新华社记者 李四 摄', true], ['澜江理工大学 供图', true],
     ['（资料图片）', true], ['市非遗保护中心 供图', true], ['受访者供图', true], ['（新华社记者 李四 摄）', true], ['（新华社发）', true],
     ['绘就发展新蓝图', false], ['这是一张图。', false], ['精彩拍摄', false], ['记者 周航', false],
+    ['新华社记者  钱  一摄', true], ['本报记者  刘  峰摄', true], ['温素威  范江旭  方  铮摄影报道', true], ['春风 化雨 精彩拍摄', false],
   ])('%s is a credit line: %s', (text, expected) => {
     expect(isCreditLine(text)).toBe(expected);
   });
@@ -319,12 +386,12 @@ describe('§4 pictures', () => {
 describe('broadcast transcripts', () => {
   it('keeps [查看原文](…) as originalUrl, not a paragraph, and ignores HTML comments', () => {
     const a = only('## 详细新闻\n\n### 题\n\n<!--repaste.body.begin-->\n\n**央视网消息**（新闻联播）：正文。\n\n<!--repaste.body.end-->\n\n[查看原文](https://tv.cctv.com/x.shtml)\n', '20230315.md');
-    expect([a.originalUrl, a.paragraphs, a.source, a.section, a.issueDate]).toEqual(['https://tv.cctv.com/x.shtml', ['央视网消息（新闻联播）：正文。'], '央视网', '详细新闻', '2023-03-15']);
+    expect([a.originalUrl, a.paragraphs, a.source, a.section, a.issueDate]).toEqual(['https://tv.cctv.com/x.shtml', ['央视网消息（新闻联播）：正文。'], '央视网', null, '2023-03-15']);
   });
 
   it('does not let HTML comments open a three-blank-line gap that closes the box', () => {
-    const a = parse('## 详细新闻\n\n### 甲\n\n甲文。\n\n<!--end-->\n\n[查看原文](https://x/1)\n\n### 乙\n\n乙文。\n', '20230315.md');
-    expect(a.map((x) => x.section)).toEqual(['详细新闻', '详细新闻']);
+    const a = parse('## 导语\n\n导语文。\n\n## 国内\n\n### 甲\n\n甲文。\n\n<!--end-->\n\n[查看原文](https://x/1)\n\n### 乙\n\n乙文。\n', '20230315.md');
+    expect(a.map((x) => x.section)).toEqual([null, '国内', '国内']);
   });
 
   it('drops emphasis markers that markdown does not pair (`**央视网消息（**新闻联播）`)', () => {

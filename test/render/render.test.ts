@@ -20,6 +20,19 @@ describe('renderBody', () => {
     expect(html).toBe('<p>正文。</p>');
   });
 
+  it('sets bold runs in <strong>, also inside the dateline', () => {
+    const html = renderBody({
+      paragraphs: ['本报讯（记者 张三）正文。', '那是青石街的第一声问候。'], subheadings: [],
+      dateline: { text: '本报讯（记者 张三）', place: null, date: null },
+      emphasis: [{ paragraph: 0, start: 0, end: 3 }, { paragraph: 1, start: 2, end: 11 }],
+    });
+    expect(html).toBe('<p><span class="dateline"><strong>本报讯</strong>（记者 张三）</span>正文。</p>\n<p>那是<strong>青石街的第一声问候</strong>。</p>');
+  });
+
+  it('escapes the text of a bold run', () => {
+    expect(renderBody({ paragraphs: ['甲<b>乙</b>'], subheadings: [], emphasis: [{ paragraph: 0, start: 1, end: 9 }] })).toBe('<p>甲<strong>&#x3C;b>乙&#x3C;/b></strong></p>');
+  });
+
   it('keeps markup in the text as text', () => {
     const html = renderBody({ paragraphs: ['<script>alert(1)</script>&amp;'], subheadings: [{ before: 0, text: '<b>x</b>' }] });
     expect(html).not.toContain('<script>');

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { resolveConfig } from '../../src/config.js';
 import { generateSearch } from '../../src/search/index.js';
 import { record } from './helpers.js';
@@ -6,7 +9,7 @@ import { record } from './helpers.js';
 describe('search stage', () => {
   it('pins its public exports', async () => {
     expect(Object.keys(await import('../../src/search/index.js')).sort()).toEqual([
-      'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields',
+      'SearchIndexer', 'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields',
     ]);
   });
 
@@ -20,7 +23,17 @@ describe('search stage', () => {
     expect(html).toContain('src="/archive/search/page.js"');
     expect(html).toContain('aria-live="polite"');
     expect(html).toMatch(/<title>搜索 - /);
-    expect([...out.keys()].some((p) => p.startsWith('search/index/k/'))).toBe(true);
+    expect([...out.keys()].some((p) => p.startsWith('search/index/recent/k/'))).toBe(true);
+    expect([...out.keys()].some((p) => p.startsWith('search/index/t/2022-01'))).toBe(true);
+  });
+
+  it('renders the search page as the site\'s 搜索 section (meta.nav)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baoku-search-'));
+    writeFileSync(path.join(dir, 'search.liquid'), 'nav={{ meta.nav }}');
+    let html = '';
+    for await (const f of generateSearch([], resolveConfig({}), dir)) if (f.path === 'search/index.html') html = String(f.content);
+    rmSync(dir, { recursive: true });
+    expect(html).toBe('nav=search');
   });
 
   it('builds byte-identical output twice', async () => {

@@ -1,4 +1,4 @@
-import { buildIndex, createSearch, foldTable } from '../../src/search/index.js';
+import { buildIndex, createSearch } from '../../src/search/index.js';
 import type { ArticleRecord, OutputFile } from '../../src/types.js';
 
 /** A record with only what search reads. */
@@ -10,26 +10,32 @@ export function record(id: string, issueDate: string | null, headline: string, p
   };
 }
 
-/** Builds the index in memory and a search function reading it, counting the bytes it loads. */
-export function memorySearch(records: readonly ArticleRecord[], siteBase = '/') {
-  const index = buildIndex(records, foldTable());
-  const files = new Map<string, OutputFile['content']>(index.files.map((f) => [f.path.replace(/^search\/index\//, ''), f.content]));
+/** Word count without the segmenter: one word per two characters (tests need not load jieba). */
+export const roughWords = (r: ArticleRecord) => Math.ceil([r.headline, ...r.paragraphs].join('').length / 2);
+
+/**
+ * Builds the index in memory and a search function reading it as a browser
+ * would (whole files or byte ranges), recording every read: `loaded` holds
+ * the paths, `reads` the paths with their ranges.
+ */
+export async function memorySearch(records: readonly ArticleRecord[], siteBase = '/', options: { words?: (r: ArticleRecord) => number } = {}) {
+  const index = await buildIndex(records, { words: options.words ?? roughWords });
+  const files = new Map<string, Uint8Array>(index.files.map((f) => [f.path.replace(/^search\/index\//, ''), bytesOf(f.content)]));
   const loaded: string[] = [];
-  const get = (path: string) => {
-    const c = files.get(path);
-    if (c === undefined) return Promise.reject(new Error(`missing ${path}`));
-    loaded.push(path);
-    return Promise.resolve(c);
-  };
+  const reads: { path: string; from?: number; to?: number; bytes: number }[] = [];
   const search = createSearch(index.meta, {
-    bytes: async (p) => {
-      const c = await get(p);
-      return typeof c === 'string' ? new TextEncoder().encode(c) : c;
-    },
-    text: async (p) => {
-      const c = await get(p);
-      return typeof c === 'string' ? c : new TextDecoder().decode(c);
+    async bytes(path, from, to) {
+      const c = files.get(path);
+      if (c === undefined) throw new Error(`missing ${path}`);
+      const out = from === undefined ? c : c.slice(from, to);
+      loaded.push(path);
+      reads.push({ path, ...(from === undefined ? {} : { from, to }), bytes: out.length });
+      return out;
     },
   }, siteBase);
-  return { index, files, search, loaded };
+  return { index, files, search, loaded, reads };
+}
+
+function bytesOf(c: OutputFile['content']): Uint8Array {
+  return typeof c === 'string' ? new TextEncoder().encode(c) : c;
 }

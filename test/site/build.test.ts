@@ -12,8 +12,8 @@ describe('build() with the site stage', () => {
     expect(pages.has('index.html')).toBe(true);
     for (const r of records) {
       expect(pages.has(`${r.url.slice(1)}index.html`), r.url).toBe(true);
-      expect(pages.has(`${r.url.slice(1)}article.json`), r.url).toBe(true);
     }
+    expect(pages.has('data/index.json')).toBe(true);
     expect(String(pages.get('index.html'))).toContain('href="/archive/calendar/"');
   });
 });

@@ -38,8 +38,8 @@ export function sampleRecords(): ArticleRecord[] {
   const ids = assignIds(parsed);
   return parsed.map((a, i) => {
     const record: ArticleRecord = { ...a, id: ids[i]!.id, url: ids[i]!.url, keywords: [] };
-    // Made-up keywords: a word every article has, one shared by pairs, one of its own.
-    record.keywords = ['报道', `主题${Math.floor(i / 2)}`, `独有${i}`];
+    // Made-up keywords: a word every article has, one shared by threes, one of its own.
+    record.keywords = ['报道', `主题${Math.floor(i / 3)}`, `独有${i}`];
     return record;
   });
 }

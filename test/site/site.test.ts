@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { buildSite, sampleCorpus, sampleRecords } from './corpus.js';
 import type { Corpus } from '../../src/enrich/index.js';
+import { resolveConfig } from '../../src/config.js';
+import { siteMessages } from '../../src/site/index.js';
 
 /** Every `href`/`src` of a page, as written. */
 function links(html: string): string[] {
@@ -24,33 +26,37 @@ describe('the archive site', () => {
       '2025/06/12/01/index.html',
       '2025/06/12/03/index.html',
       '2025/06/12/01/1/index.html',
-      '2025/06/12/01/1/article.json',
+      '2025/index.html',
+      '2025/06/index.html',
       'undated/index.html',
       'calendar/index.html',
-      'calendar/2025.svg',
       'sections/index.html',
-      'sections/要闻/index.html',
+      'sections/发布厅/index.html',
       'sources/index.html',
-      'sources/本报/index.html',
+      'sources/新华社/index.html',
+      'authors/index.html',
+      'authors/陈立/index.html',
       'keywords/index.html',
-      'keywords/报道/index.html',
-      'keywords/报道/page/2/index.html',
+      'keywords/主题0/index.html',
       'feed.xml',
       'feed.json',
-      'sitemap.xml',
       'robots.txt',
       '404.html',
-      'data/articles.jsonl',
+      'data/index.json',
+      'data/2025/06.jsonl',
+      'data/undated.jsonl',
       'assets/style.css',
     ]) expect(pages.has(path), path).toBe(true);
   });
 
-  it('makes a keyword page only for keywords shared by at least two articles', async () => {
+  it('makes a keyword page only for keywords shared by at least three articles and not by most of the archive', async () => {
     const pages = await buildSite();
     expect(pages.has('keywords/主题0/index.html')).toBe(true);
+    expect(pages.get('keywords/主题0/index.html')).toContain('href="/search/?q=主题0"');
     expect([...pages.keys()].some((p) => p.startsWith('keywords/独有'))).toBe(false);
-    const article = pages.get('2025/06/12/01/1/index.html')!;
-    expect(article).toContain('<li>独有7</li>');
+    expect([...pages.keys()].some((p) => p.startsWith('keywords/报道'))).toBe(false);
+    const article = sampleRecords()[7]!;
+    expect(pages.get(`${article.url.slice(1)}index.html`)).toContain('<a href="/search/?q=独有7" class="search">独有7</a>');
   });
 
   it.each(['/', '/archive/'])('leaves no broken internal link or asset under base %s', async (base) => {
@@ -60,7 +66,7 @@ describe('the archive site', () => {
       if (!path.endsWith('.html')) continue;
       for (const link of links(content)) {
         if (/^(https?:|#)/.test(link)) continue;
-        if (link === `${base}search/`) continue; // written by the search stage
+        if (link === `${base}search/` || link.startsWith(`${base}search/?q=`)) continue; // written by the search stage
         if (!resolves(pages, link, base)) broken.push(`${path}: ${link}`);
       }
     }
@@ -121,7 +127,8 @@ describe('article pages', () => {
     expect(html).toContain('href="/2025/06/12/01/"');
     expect(html).toContain('href="/2025/06/12/"');
     expect(html).toContain('rel="next"');
-    expect(html).toContain('王晓燕　陈立');
+    expect(html).toContain('<a href="/authors/王晓燕/">王晓燕</a>');
+    expect(html).toContain('<a href="/authors/陈立/">陈立</a>');
   });
 
   it('give the dateline once, marked up at the start of the body', async () => {
@@ -165,8 +172,9 @@ describe('article pages', () => {
 
   it('show the paper name where the source is 本报', async () => {
     const pages = await buildSite(sampleCorpus(), { paperName: '澜江日报' });
-    expect(pages.get('2025/06/12/01/1/index.html')).toContain('>澜江日报</a>');
-    expect(pages.get('sources/index.html')).toContain('>澜江日报</a>');
+    // 本报 is most of the archive: named, with no page of its own.
+    expect(pages.get('2025/06/12/01/1/index.html')).toContain('<dt>来源</dt><dd>澜江日报</dd>');
+    expect(pages.get('sources/index.html')).toContain('澜江日报（');
   });
 
   it('keep markup and script links in the input as text', async () => {
@@ -187,14 +195,17 @@ describe('article pages', () => {
     expect(JSON.parse(json).headline).toBe('<script>alert(1)</script>标题');
   });
 
-  it('write the record as article.json beside the page and in articles.jsonl', async () => {
+  it('write every record once, in a data file per month listed in data/index.json', async () => {
     const pages = await buildSite();
     const records = sampleRecords();
-    const lines = pages.get('data/articles.jsonl')!.trimEnd().split('\n');
+    const index = JSON.parse(pages.get('data/index.json')!) as { articles: number; files: { path: string; articles: number }[] };
+    expect(index.articles).toBe(records.length);
+    const lines = index.files.flatMap((f) => pages.get(f.path)!.trimEnd().split('\n'));
     expect(lines).toHaveLength(records.length);
-    const first = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(Object.keys(first).slice(0, 5)).toEqual(['id', 'url', 'file', 'line', 'issueDate']);
-    expect(JSON.parse(pages.get(`${records[0]!.url.slice(1)}article.json`)!)).toEqual(first);
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(parsed[0]!).slice(0, 5)).toEqual(['id', 'url', 'file', 'line', 'issueDate']);
+    expect(new Set(parsed.map((r) => r.id))).toEqual(new Set(records.map((r) => r.id)));
+    expect(pages.get('2025/06/12/index.html')).toContain('href="/data/2025/06.jsonl"');
   });
 });
 
@@ -211,11 +222,11 @@ describe('issue, page and listing pages', () => {
   });
 
   it('paginate listings with config.pageSize', async () => {
-    const pages = await buildSite(sampleCorpus(), { pageSize: 5 });
-    const first = pages.get('keywords/报道/index.html')!;
-    expect(first.match(/class="headline"/g)).toHaveLength(5);
-    expect(first).toContain('href="/keywords/%E6%8A%A5%E9%81%93/page/2/" rel="next"');
-    expect(pages.has('keywords/报道/page/5/index.html')).toBe(true);
+    const pages = await buildSite(sampleCorpus(), { pageSize: 2 });
+    const first = pages.get('sources/新华社/index.html')!;
+    expect(first.match(/class="headline"/g)).toHaveLength(2);
+    expect(first).toMatch(/href="\/sources\/新华社\/page\/2\/"[^>]* rel="next"/);
+    expect(pages.has('sources/新华社/page/2/index.html')).toBe(true);
   });
 
   it('list undated articles on /undated/', async () => {
@@ -227,13 +238,11 @@ describe('issue, page and listing pages', () => {
 
   it('show years, months and days with issues on the calendar, with a heatmap', async () => {
     const pages = await buildSite();
-    const html = pages.get('calendar/index.html')!;
-    expect(html).toContain('<a href="/2025/06/12/"');
-    expect(html).toContain('src="/calendar/2025.svg"');
-    const svg = pages.get('calendar/2025.svg')!;
-    const count = sampleRecords().filter((r) => r.issueDate === '2025-06-12').length;
-    expect(svg).toContain(`<title>2025年6月12日：${count} 篇</title>`);
-    expect(svg.match(/<rect /g)).toHaveLength(365);
+    const count = (prefix: string) => sampleRecords().filter((r) => r.issueDate?.startsWith(prefix)).length;
+    expect(pages.get('calendar/index.html')).toContain(`<a href="/2025/06/" title="2025年6月：${count('2025-06')} 篇">`);
+    for (const year of ['2025/index.html', '2025/06/index.html']) {
+      expect(pages.get(year), year).toContain(`<a href="/2025/06/12/" title="2025年6月12日：${count('2025-06-12')} 篇">`);
+    }
   });
 });
 
@@ -247,8 +256,20 @@ describe('feeds, sitemap, robots', () => {
     const feed = JSON.parse(pages.get('feed.json')!) as { version: string; items: { id: string }[] };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items.map((i) => i.id)).toEqual(['2025-06-12/01/1', '2025-06-12/01/2', '2025-06-12/01/3']);
-    expect(pages.get('sitemap.xml')).toContain('<loc>https://example.org/sections/%E8%A6%81%E9%97%BB/</loc>');
+    expect(pages.get('sitemap.xml')).toContain('<loc>https://example.org/sections/%E5%8F%91%E5%B8%83%E5%8E%85/</loc>');
     expect(pages.get('robots.txt')).toContain('Sitemap: https://example.org/sitemap.xml');
+  });
+});
+
+describe('links for machines with a relative base URL', () => {
+  it('warn once and leave out the sitemap, its robots.txt line and canonical links', async () => {
+    const pages = await buildSite(sampleCorpus(), { baseUrl: '/archive/' });
+    expect(pages.has('sitemap.xml')).toBe(false);
+    expect(pages.get('robots.txt')).not.toContain('Sitemap:');
+    expect(pages.get('index.html')).not.toContain('rel="canonical"');
+    const messages = siteMessages(resolveConfig({ baseUrl: '/archive/' }));
+    expect(messages.map((m) => m.ruleId)).toEqual(['relative-base-url']);
+    expect(siteMessages(resolveConfig({ baseUrl: 'https://example.org/archive/' }))).toEqual([]);
   });
 });
 
@@ -268,7 +289,14 @@ describe('scale', () => {
     const start = performance.now();
     const pages = await buildSite(corpus);
     const ms = performance.now() - start;
-    expect(pages.has('keywords/共同/page/200/index.html')).toBe(true);
+    expect(pages.has('keywords/词0/index.html')).toBe(true);
+    expect([...pages.keys()].some((p) => p.startsWith('keywords/共同/')), 'no page for a keyword of every article').toBe(false);
+    expect([...pages.keys()].filter((p) => /^keywords\/[^/]+\/index\.html$/.test(p)).length).toBeLessThanOrEqual(200);
+    for (const [path, html] of pages) {
+      if (!path.endsWith('.html')) continue;
+      expect(Buffer.byteLength(html), path).toBeLessThan(300_000);
+      expect((html.match(/<li[\s>]/g) ?? []).length, path).toBeLessThan(500);
+    }
     expect(ms).toBeLessThan(25_000);
   }, 60_000);
 });

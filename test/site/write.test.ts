@@ -74,6 +74,8 @@ describe('a failed build', () => {
     const templates = path.join(root, 'templates');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'previous site');
+    // A site an earlier build made carries the marker that lets a build replace it.
+    writeFileSync(path.join(out, '.baoku'), 'baoku site 0123\n');
     mkdirSync(templates);
     writeFileSync(path.join(templates, 'base.liquid'), '{{ page | no_such_filter }}');
     const r = runCli(['build', '--out', out, '--templates', templates]);

@@ -1,20 +1,25 @@
 /**
  * The query side of search, independent of where the index files come
  * from (`fetch` in the browser, a Map in tests). A term matches an article
- * when its folded text contains the folded term: candidates come from the
- * bigram postings and are verified on their exact positions, so every
- * result contains every term and no containing article is missed.
+ * when its folded text contains the folded term (terms.ts); every segment
+ * is searched, and the results ranked together by BM25 over the whole
+ * archive (df and article count summed over the segments).
  */
 import { createNormalizer, parseQuery } from '../normalize.js';
-import { ByteReader, HEADLINE_SPAN, TOP_DOCS, bigKeyName, partOf, partRange, positionPath, readMatch, shardOf, termScore, textPath, idfOf, normOf } from '../format.js';
-import type { IndexMeta, Facets } from '../build-index.js';
+import { NO_LENGTH, TOP_DOCS, idfOf, normOf, termScore } from '../format.js';
+import type { IndexMeta } from '../build/indexer.js';
+import type { FacetsFile } from '../build/facets.js';
+import { loadResult } from './results.js';
+import type { SearchResult } from './results.js';
+import { SegmentReader } from './segment.js';
+import type { Loader } from './segment.js';
 import { createHighlighter } from './snippet.js';
-import type { TextPiece } from './snippet.js';
-import { coverOffsets, decode } from './postings.js';
-import type { Postings } from './postings.js';
+import { matchTerm, termKeys } from './terms.js';
+import type { TermHits } from './terms.js';
 
 export { createHighlighter, escapeHtml } from './snippet.js';
 export { coverOffsets } from './postings.js';
+export type { SearchResult } from './results.js';
 
 export interface SearchFilters {
   /** Earliest issue date, `YYYY-MM-DD`, inclusive. */
@@ -31,15 +36,6 @@ export interface SearchOptions {
   filters?: SearchFilters;
 }
 
-export interface SearchResult {
-  url: string;
-  headline: string;
-  issueDate: string | null;
-  source: string | null;
-  /** HTML: the text around the first match, matches in `<mark>`. */
-  snippet: string;
-}
-
 export interface SearchResponse {
   total: number;
   results: SearchResult[];
@@ -48,310 +44,84 @@ export interface SearchResponse {
 }
 
 export interface IndexSource {
-  bytes(path: string): Promise<Uint8Array>;
-  text(path: string): Promise<string>;
+  /** Bytes `[from, to)` of an index file (all of it without `from`; fewer at its end). */
+  bytes(path: string, from?: number, to?: number): Promise<Uint8Array>;
 }
 
-interface KeyEntry {
-  df: number;
-  /** The article list is a bitmap over all doc ids (build-index.ts asBitmap). */
-  bitmap: boolean;
-  /** Inline postings (article list, then positions), or null when they live in `b/` and `p/`. */
-  docs: Uint8Array | null;
-  positions: Uint8Array | null;
-  /** Large bigrams: their blocks hold `meta.docBlock << shift` articles each. */
-  shift: number;
-  /** Large bigrams: bit b set when block b of articles has positions (`p/<key>-<b>.bin`). */
-  mask: number;
-  /** Large keys: their best articles alone (build-index.ts topDocs). */
-  top: Uint8Array | null;
+/** A ranked article: its segment (index in the manifest) and doc key there. */
+interface Hit {
+  seg: number;
+  doc: number;
+  score: number;
+  part: number;
 }
 
-/**
- * The articles a term matches, in doc id order, with what ranking and the
- * snippet need: per article its match count, 1 when the headline has one,
- * its length byte and the part of its first match after the headline
- * (Infinity: none; -1: not known, for one-character terms).
- */
-interface TermHits {
-  docs: Int32Array;
-  counts: Int32Array;
-  heads: Int32Array;
-  lenQ: Uint8Array;
-  parts: Float64Array;
-  /** A large key answering the term alone: its number of articles and its best ones, in order. */
-  top?: { df: number; docs: { doc: number; part: number }[] };
-}
-
-function noHits(): TermHits {
-  return { docs: new Int32Array(0), counts: new Int32Array(0), heads: new Int32Array(0), lenQ: new Uint8Array(0), parts: new Float64Array(0) };
-}
-
-interface ArticlePart {
-  u: string;
-  h: string;
-  d: string | null;
-  s: string | null;
-  /** Number of parts. */
-  n: number;
-  x: TextPiece[];
-}
-
-/** The pair folding `c` in a table of pairs sorted by their first character, or ''. */
-function pairFrom(table: string, c: string): string {
-  const code = c.charCodeAt(0);
-  let lo = 0;
-  let hi = table.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const m = table.charCodeAt(mid * 2);
-    if (m === code) return table.slice(mid * 2, mid * 2 + 2);
-    if (m < code) lo = mid + 1;
-    else hi = mid;
-  }
-  return '';
-}
-
-/** The pairs of a table that fold a character to `c`. */
-function pairsTo(table: string, c: string): string {
-  let out = '';
-  for (let i = table.indexOf(c, 1); i >= 0; i = table.indexOf(c, i + 1)) if (i % 2 === 1) out += table.slice(i - 1, i + 1);
-  return out;
-}
-
-/** The keys a term looks up: itself, and for a longer term its cover bigrams. */
-function termKeys(term: string): string[] {
-  if (term.length <= 2) return term ? [term] : [];
-  return [term, ...coverOffsets(term.length).map((o) => term.slice(o, o + 2))];
+/** Ranks above x: a higher score, or the same and a newer issue (a later segment, then a higher key). */
+function beats(a: Hit, x: Hit): boolean {
+  return a.score > x.score || (a.score === x.score && (a.seg > x.seg || (a.seg === x.seg && a.doc > x.doc)));
 }
 
 export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: string) {
-  const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(path: string, load: () => Promise<T>): Promise<T> => {
-    let p = cache.get(path) as Promise<T> | undefined;
+  const cache = new Map<string, Promise<Uint8Array>>();
+  const load: Loader = (path, from, to) => {
+    const id = from === undefined ? path : `${path}:${from}-${to}`;
+    let p = cache.get(id);
     if (!p) {
-      p = load();
-      cache.set(path, p);
-      p.catch(() => cache.delete(path));
+      p = source.bytes(path, from, to);
+      cache.set(id, p);
+      p.catch(() => cache.delete(id));
     }
     return p;
   };
-  const foldBlocks = new Set(meta.foldBlocks);
-  const inlineBlocks = new Set(meta.fold.blocks);
+  const segments = meta.segments.map((s) => new SegmentReader(s, load));
+  const inline = new Set(meta.fold.inline);
+  const fetched = new Map(meta.fold.blocks.map(([hh, offset, length]) => [hh, [offset, length] as const]));
+  const base = new Map<number, string>();
+  for (let i = 0; i + 1 < meta.fold.pairs.length; i += 2) base.set(meta.fold.pairs.charCodeAt(i), meta.fold.pairs[i + 1]!);
+  const utf8 = new TextDecoder();
 
-  function foldBlock(hh: number): Promise<{ fwd: string; rev: string }> {
-    const path = `fold/${hh.toString(16)}.json`;
-    return once(path, async () => {
-      const [fwd, rev] = JSON.parse(await source.text(path)) as [string, string];
-      return { fwd, rev };
-    });
-  }
-
-  /**
-   * The folding pairs that concern the characters of `text`: the pairs
-   * folding them (fwd), or the pairs folding other characters to them (rev,
-   * for highlighting). Only the blocks not shipped in search.js are fetched.
-   */
-  async function foldPairs(text: string, part: 'fwd' | 'rev'): Promise<string> {
+  /** The folding pairs of the characters of `text`: from search.js, or from the blocks of `fold.bin` they are in. */
+  async function foldPairs(text: string): Promise<string> {
     const chars = [...new Set(text)];
-    const fetched = await Promise.all(chars.map((c) => {
-      const hh = c.charCodeAt(0) >> 8;
-      return !inlineBlocks.has(hh) && foldBlocks.has(hh) ? foldBlock(hh) : null;
+    const blocks = await Promise.all(chars.map(async (c) => {
+      const at = fetched.get(c.charCodeAt(0) >> 8);
+      return at ? utf8.decode(await load('fold.bin', at[0], at[0] + at[1])) : null;
     }));
     let out = '';
     chars.forEach((c, i) => {
-      const block = fetched[i];
-      const inline = inlineBlocks.has(c.charCodeAt(0) >> 8);
-      if (block) out += part === 'fwd' ? pairFrom(block.fwd, c) : pairsTo(block.rev, c);
-      else if (inline) out += part === 'fwd' ? pairFrom(meta.fold.fwd, c) : pairsTo(meta.fold.fwd, c) + pairsTo(meta.fold.rev, c);
+      const block = blocks[i];
+      if (block) {
+        for (let k = 0; k + 1 < block.length; k += 2) if (block[k] === c) out += block.slice(k, k + 2);
+      } else if (inline.has(c.charCodeAt(0) >> 8) && base.has(c.charCodeAt(0))) out += c + base.get(c.charCodeAt(0))!;
     });
     return out;
   }
 
-  /** Shards are kept as bytes and searched key by key: a query needs a few keys of each. */
-  function shard(n: number): Promise<Uint8Array> {
-    const path = `k/${n.toString(36)}.bin`;
-    return once(path, () => source.bytes(path));
+  async function facets(seg: SegmentReader): Promise<FacetsFile> {
+    return JSON.parse(utf8.decode(await load(`${seg.meta.name}/facets.json`))) as FacetsFile;
   }
 
-  async function entry(key: string): Promise<KeyEntry | undefined> {
-    const buf = await shard(shardOf(key, meta.shards));
-    const r = new ByteReader(buf);
-    for (let count = r.varint(); count > 0; count--) {
-      const len = r.varint();
-      let same = len === key.length;
-      for (let i = 0; i < len; i++) if (r.varint() !== key.charCodeAt(i)) same = false;
-      const df = r.varint();
-      const flags = r.byte();
-      const external = (flags & 1) === 1;
-      const bitmap = (flags & 2) === 2;
-      const docsSize = r.varint();
-      const positionsSize = r.varint();
-      if (external) {
-        const shift = positionsSize ? r.varint() : 0;
-        const mask = positionsSize ? r.varint() : 0;
-        const topSize = r.varint();
-        if (same) return { df, bitmap, docs: null, positions: null, shift, mask, top: buf.subarray(r.pos, r.pos + topSize) };
-        r.pos += topSize;
-      } else {
-        if (same) {
-          const docs = buf.subarray(r.pos, r.pos + docsSize);
-          return { df, bitmap, docs, positions: buf.subarray(r.pos + docsSize, r.pos + docsSize + positionsSize), shift: 0, mask: 0, top: null };
-        }
-        r.pos += docsSize + positionsSize;
-      }
-    }
-    return undefined;
-  }
-
-  /** A key's article list (inline or `b/<key>.bin`), without positions. */
-  async function postings(key: string, e: KeyEntry): Promise<Postings> {
-    const path = `b/${bigKeyName(key)}.bin`;
-    const docs = e.docs ?? (await once(path, () => source.bytes(path)));
-    return decode(docs, null, e.df, key.length >= 2, e.bitmap ? meta.docs : 0);
-  }
-
-  /** A term answered by one key: its best articles when `top` allows and the key has them, else every article. */
-  async function fromKey(key: string, e: KeyEntry, top: boolean): Promise<TermHits> {
-    if (top && e.top) {
-      const r = new ByteReader(e.top);
-      const docs: { doc: number; part: number }[] = [];
-      while (!r.done) {
-        const doc = r.varint();
-        docs.push({ doc, part: key.length >= 2 ? readMatch(r)[3] : -1 });
-      }
-      return { ...noHits(), top: { df: e.df, docs } };
-    }
-    const p = await postings(key, e);
-    if (p.counts) return { docs: p.docs, counts: p.counts, heads: p.heads!, lenQ: p.lenQ, parts: p.parts! };
-    return { docs: p.docs, counts: new Int32Array(p.docs.length).fill(1), heads: new Int32Array(p.docs.length), lenQ: p.lenQ, parts: new Float64Array(p.docs.length).fill(-1) };
-  }
-
-  async function matchTerm(term: string, top: boolean): Promise<TermHits> {
-    if (term.length <= 2) {
-      const e = await entry(term);
-      return e ? fromKey(term, e, top) : noHits();
-    }
-    // The term's own key (a string found in many articles) and bigrams
-    // covering every character, all at once.
-    const offsets = coverOffsets(term.length);
-    const keys = offsets.map((o) => term.slice(o, o + 2));
-    const [whole, ...found] = await Promise.all([entry(term), ...keys.map(entry)]);
-    if (whole) return fromKey(term, whole, top);
-    // A missing bigram means no match.
-    if (found.some((e) => !e)) return noHits();
-    const es = found as KeyEntry[];
-    // Candidates: the articles of the rarest bigram that are in every inline list.
-    const driver = es.reduce((best, e, i) => (e.df < es[best]!.df ? i : best), 0);
-    const d = await postings(keys[driver]!, es[driver]!);
-    const inline = es.filter((e) => e.docs).map(positionsOf);
-    const candidates: number[] = [];
-    d.docs.forEach((doc, i) => {
-      if (inline.every((m) => m.has(doc))) candidates.push(i);
-    });
-    if (candidates.length === 0) return noHits();
-    // Positions: inline, or the blocks of the candidates only.
-    const pos = await Promise.all(es.map((e, k) => (e.docs ? positionsOf(e) : blockPositions(keys[k]!, e, candidates.map((i) => d.docs[i]!)))));
-    const hits = { docs: new Int32Array(candidates.length), counts: new Int32Array(candidates.length), heads: new Int32Array(candidates.length), lenQ: new Uint8Array(candidates.length), parts: new Float64Array(candidates.length) };
-    let n = 0;
-    for (const i of candidates) {
-      const doc = d.docs[i]!;
-      const lists = pos.map((m) => m.get(doc));
-      if (lists.some((l) => !l)) continue;
-      // Verify: every cover bigram at its offset from the same start.
-      const ptr = lists.map(() => 0);
-      let count = 0;
-      let head = 0;
-      let body = Infinity;
-      for (const start of lists[0]!) {
-        let ok = true;
-        for (let k = 1; k < lists.length && ok; k++) {
-          const want = start + offsets[k]!;
-          const l = lists[k]!;
-          while (ptr[k]! < l.length && l[ptr[k]!]! < want) ptr[k]!++;
-          ok = ptr[k]! < l.length && l[ptr[k]!] === want;
-        }
-        if (ok) {
-          count++;
-          if (start < HEADLINE_SPAN) head = 1;
-          else if (body === Infinity) body = start;
-        }
-      }
-      if (count === 0) continue;
-      hits.docs[n] = doc;
-      hits.counts[n] = count;
-      hits.heads[n] = head;
-      hits.lenQ[n] = d.lenQ[i]!;
-      hits.parts[n++] = body === Infinity ? Infinity : partOf(body);
-    }
-    return { docs: hits.docs.subarray(0, n), counts: hits.counts.subarray(0, n), heads: hits.heads.subarray(0, n), lenQ: hits.lenQ.subarray(0, n), parts: hits.parts.subarray(0, n) };
-  }
-
-  /** The positions of an inline bigram, per article. */
-  function positionsOf(e: KeyEntry): Map<number, Int32Array> {
-    const p = decode(e.docs!, e.positions!, e.df, true, e.bitmap ? meta.docs : 0);
-    const m = new Map<number, Int32Array>();
-    p.docs.forEach((doc, i) => m.set(doc, p.positions!.subarray(p.starts![i]!, p.starts![i + 1]!)));
-    return m;
-  }
-
-  /** The positions of a large bigram in the articles of `docs`: only their blocks are fetched. */
-  async function blockPositions(key: string, e: KeyEntry, docs: readonly number[]): Promise<Map<number, Int32Array>> {
-    const blocks = new Set<number>();
-    for (const doc of docs) {
-      const b = Math.floor(doc / (meta.docBlock * 2 ** e.shift));
-      if (Math.floor(e.mask / 2 ** b) % 2 === 1) blocks.add(b);
-    }
-    const m = new Map<number, Int32Array>();
-    const loaded = await Promise.all([...blocks].map((b) => {
-      const path = positionPath(key, b);
-      return once(path, () => source.bytes(path)).then((buf) => [b, buf] as const);
-    }));
-    const wanted = new Set(docs);
-    for (const [b, buf] of loaded) {
-      const r = new ByteReader(buf);
-      let doc = b * meta.docBlock * 2 ** e.shift;
-      while (!r.done) {
-        doc += r.varint();
-        const count = r.varint();
-        if (!wanted.has(doc)) {
-          for (let c = 0; c < count; c++) r.varint();
-          continue;
-        }
-        const list = new Int32Array(count);
-        let p = 0;
-        for (let c = 0; c < count; c++) list[c] = p += r.varint();
-        m.set(doc, list);
-      }
-    }
-    return m;
-  }
-
-  async function facets(): Promise<Facets> {
-    return once('facets.json', async () => JSON.parse(await source.text('facets.json')) as Facets);
-  }
-
-  async function allowed(filters: SearchFilters | undefined): Promise<((doc: number) => boolean) | null> {
-    if (!filters || !(filters.from || filters.to || filters.section || filters.source)) return null;
-    const f = await facets();
+  /** The doc keys of a segment that pass the filters, or null for all. */
+  async function allowed(seg: SegmentReader, f: SearchFilters | undefined): Promise<((doc: number) => boolean) | null> {
+    if (!f || !(f.from || f.to || f.section || f.source)) return null;
+    if ((f.from && seg.meta.to && seg.meta.to < f.from) || (f.to && seg.meta.from && seg.meta.from > f.to)) return () => false;
+    const data = await facets(seg);
     const checks: ((doc: number) => boolean)[] = [];
-    if (filters.from || filters.to) {
-      const from = filters.from ?? '';
-      const to = filters.to ?? '\uffff';
-      let lo = meta.docs;
-      let hi = meta.docs;
-      for (let i = 0; i < f.dates.length; i++) {
-        const [date, first] = f.dates[i]!;
-        if (date >= from && lo === meta.docs) lo = first;
+    if (f.from || f.to) {
+      const from = f.from ?? '';
+      const to = f.to ?? '\uffff';
+      let lo = Infinity;
+      let hi = Infinity;
+      for (const [date, first] of data.dates) {
+        if (date >= from && lo === Infinity) lo = first;
         if (date > to) {
           hi = first;
           break;
         }
       }
-      if (lo > hi) lo = hi;
       checks.push((d) => d >= lo && d < hi);
     }
-    for (const [name, list] of [[filters.section, f.sections], [filters.source, f.sources]] as const) {
+    for (const [name, list] of [[f.section, data.sections], [f.source, data.sources]] as const) {
       if (!name) continue;
       const set = new Set<number>();
       let d = 0;
@@ -364,130 +134,113 @@ export function createSearch(meta: IndexMeta, source: IndexSource, siteBase: str
   return async function search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const limit = options.limit ?? 10;
     const offset = options.offset ?? 0;
-    // When folding tables must be fetched, the shards of the keys of the query
+    // When folding pairs must be fetched, the shards of the keys of the query
     // as typed come with them: most queries fold to themselves.
-    let fetched = false;
-    for (let i = 0; i < query.length; i++) {
-      const hh = query.charCodeAt(i) >> 8;
-      if (!inlineBlocks.has(hh) && foldBlocks.has(hh)) fetched = true;
+    if ([...query].some((c) => fetched.has(c.charCodeAt(0) >> 8))) {
+      for (const token of query.split(/[\s"]+/)) for (const key of termKeys(token)) for (const s of segments) s.entry(key).catch(() => undefined);
     }
-    if (fetched) {
-      for (const token of query.split(/[\s"]+/)) {
-        for (const key of termKeys(token)) shard(shardOf(key, meta.shards)).catch(() => undefined);
-      }
-    }
-    const normalize = createNormalizer(await foldPairs(query, 'fwd'));
+    const normalize = createNormalizer(await foldPairs(query));
     const terms = parseQuery(query, normalize);
     if (terms.length === 0 || meta.docs === 0) return { total: 0, results: [], terms };
     const f = options.filters;
-    // One term, no filter, a first page: a large key's best articles are enough.
-    const top = terms.length === 1 && !(f && (f.from || f.to || f.section || f.source)) && offset + limit <= TOP_DOCS;
-    const [revTable, filter, ...perTerm] = await Promise.all([
-      foldPairs(terms.join(''), 'rev'),
-      allowed(f),
-      ...terms.map((t) => matchTerm(t, top)),
-    ]);
+    const filtered = !!f && !!(f.from || f.to || f.section || f.source);
+    // One term, no filter, a first page: a packed key's best articles are enough.
+    const top = terms.length === 1 && !filtered && offset + limit <= TOP_DOCS;
+    const perSegment = await Promise.all(segments.map(async (seg) => {
+      const [filter, ...hits] = await Promise.all([allowed(seg, f), ...terms.map((t) => matchTerm(seg, t, top))]);
+      return { filter, hits };
+    }));
+    // Each term's idf over the whole archive; one term ranks by its tf alone (as the builder did).
+    const idf = terms.map((_, t) => {
+      if (terms.length === 1) return 1;
+      const df = perSegment.reduce((n, s) => n + (s.hits[t]!.top?.df ?? s.hits[t]!.docs.length), 0);
+      return idfOf(df, meta.docs);
+    });
+    const norms = Array.from({ length: NO_LENGTH + 1 }, (_, q) => normOf(q, meta.avgLength));
+    const keep = offset + limit;
+    const best: Hit[] = [];
+    let worst = -1;
     let total = 0;
-    let page: { doc: number; part: number }[];
-    if (perTerm[0]!.top) {
-      total = perTerm[0]!.top.df;
-      page = perTerm[0]!.top.docs.slice(offset, offset + limit);
-    } else {
-      // Every term must match: walk the rarest list, the others (sorted by doc id too) alongside.
-      const order = [...perTerm].sort((a, b) => a.docs.length - b.docs.length);
-      const rare = order[0]!;
-      const at = order.map(() => 0);
-      // Only the best offset + limit are kept (all of them for `limit: Infinity`).
-      const keep = offset + limit;
-      const best: { doc: number; score: number; part: number }[] = [];
-      let worst = -1;
-      // Ranks above x: a higher score, or the same and a newer issue.
-      const beats = (score: number, doc: number, x: { doc: number; score: number }) => score > x.score || (score === x.score && doc > x.doc);
-      const worstOf = () => best.reduce((w, x, k) => (beats(best[w]!.score, best[w]!.doc, x) ? k : w), 0);
-      total = 0;
-      // Scores by term, tf (count + headline) and length byte, from termScore
-      // once each: most articles share a few of them.
-      const idf = order.map((t) => idfOf(t.docs.length, meta.docs));
-      const norms = Array.from({ length: 64 }, (_, q) => normOf(q, meta.avgLength));
-      const tables = order.map(() => new Float64Array(64 * 32).fill(NaN));
-      const scoreOf = (k: number, count: number, head: number, lenQ: number): number => {
-        const slot = (count + 2 * head) * 64 + lenQ;
-        if (slot >= 64 * 32) return termScore(count, head, norms[lenQ]!, idf[k]!);
-        const table = tables[k]!;
-        let v = table[slot]!;
-        if (v !== v) v = table[slot] = termScore(count, head, norms[lenQ]!, idf[k]!);
-        return v;
-      };
-      for (let i = 0; i < rare.docs.length; i++) {
-        const doc = rare.docs[i]!;
-        if (filter && !filter(doc)) continue;
-        let all = true;
-        for (let t = 1; t < order.length && all; t++) {
-          const list = order[t]!.docs;
-          let j = at[t]!;
-          while (j < list.length && list[j]! < doc) j++;
-          at[t] = j;
-          all = j < list.length && list[j] === doc;
-        }
-        if (!all) continue;
-        at[0] = i;
-        let score = 0;
-        // The snippet's part: the first known match after the headline of any term.
-        let part = Infinity;
-        let unknown = false;
-        const lenQ = rare.lenQ[i]!;
-        for (let k = 0; k < order.length; k++) {
-          const t = order[k]!;
-          const j = at[k]!;
-          score += scoreOf(k, t.counts[j]!, t.heads[j]!, lenQ);
-          const p = t.parts[j]!;
-          if (p < 0) unknown = true;
-          else if (p < part) part = p;
-        }
-        total++;
-        const full = best.length === keep;
-        if (full && (keep === 0 || !beats(score, doc, best[worst]!))) continue;
-        const hit = { doc, score, part: part === Infinity && unknown ? -1 : part };
-        if (full) best[worst] = hit;
-        else best.push(hit);
-        if (best.length === keep) worst = worstOf();
+    const offer = (hit: Hit) => {
+      const full = best.length === keep;
+      if (full && (keep === 0 || !beats(hit, best[worst]!))) return;
+      if (full) best[worst] = hit;
+      else best.push(hit);
+      if (best.length === keep) worst = best.reduce((w, x, k) => (beats(best[w]!, x) ? k : w), 0);
+    };
+    perSegment.forEach(({ filter, hits }, seg) => {
+      if (hits[0]!.top) {
+        total += hits[0]!.top.df;
+        for (const t of hits[0]!.top.docs) offer({ seg, doc: t.doc, score: termScore(t.count, t.head, norms[t.lenQ]!, 1), part: t.part });
+        return;
       }
-      // Best first; newer issues (higher doc ids) break ties.
-      best.sort((a, b) => b.score - a.score || b.doc - a.doc);
-      page = best.slice(offset);
-    }
-    const highlighter = createHighlighter(terms, revTable);
+      total += intersect(hits, idf, norms, filter, (doc, score, part) => offer({ seg, doc, score, part }));
+    });
+    best.sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0));
+    const page = best.slice(offset);
+    const highlighter = createHighlighter(terms, base);
     const results: SearchResult[] = [];
-    // A few dozen requests at a time: `limit: Infinity` may ask for thousands of articles.
+    // A few dozen reads at a time: `limit: Infinity` may ask for thousands of articles.
     for (let i = 0; i < page.length; i += 48) {
-      results.push(...(await Promise.all(page.slice(i, i + 48).map(({ doc, part }) => result(doc, part, highlighter, page.length > 48)))));
+      const batch = page.slice(i, i + 48);
+      results.push(...(await Promise.all(batch.map((h) => loadResult(meta.segments[h.seg]!, h.doc, h.part, load, highlighter, siteBase)))));
+      if (page.length > 48) for (const id of [...cache.keys()]) if (id.startsWith('t/')) cache.delete(id);
     }
     return { total, results, terms };
   };
+}
 
-  /**
-   * One result from one file: the part of the article's text that holds its
-   * first match after the headline (part 0 when every match is in the
-   * headline). When that part is not known (one-character terms), the parts
-   * are read in order until one has a match.
-   */
-  async function result(doc: number, part: number, highlighter: ReturnType<typeof createHighlighter>, many: boolean): Promise<SearchResult> {
-    const load = async (k: number): Promise<ArticlePart> => {
-      const path = textPath(doc, k);
-      const v = await once(path, async () => JSON.parse(await source.text(path)) as ArticlePart);
-      if (many) cache.delete(path);
-      return v;
-    };
-    const k = Number.isFinite(part) && part > 0 ? part : 0;
-    const a = await load(k);
-    let snippet = highlighter(a.x, partRange(k)[0]);
-    for (let next = 1; snippet === null && part < 0 && next < a.n; next += 4) {
-      const more = await Promise.all(Array.from({ length: Math.min(4, a.n - next) }, (_, i) => load(next + i)));
-      for (const [i, m] of more.entries()) {
-        snippet = highlighter(m.x, partRange(next + i)[0]);
-        if (snippet !== null) break;
-      }
+/**
+ * The articles of one segment that every term matches, walking the rarest
+ * list with the others (sorted by doc key too) alongside; calls `hit` with
+ * each one's score and the part of the first match after the headline of
+ * any term. Returns their number.
+ */
+function intersect(perTerm: TermHits[], idf: number[], norms: number[], filter: ((doc: number) => boolean) | null, hit: (doc: number, score: number, part: number) => void): number {
+  const order = perTerm.map((h, t) => ({ h, idf: idf[t]! })).sort((a, b) => a.h.docs.length - b.h.docs.length);
+  const rare = order[0]!.h;
+  const at = order.map(() => 0);
+  // Scores by term, tf (count + headline) and length byte, from termScore once each.
+  const W = NO_LENGTH + 1;
+  const tables = order.map(() => new Float64Array(W * 32).fill(NaN));
+  const scoreOf = (k: number, count: number, head: number, lenQ: number): number => {
+    const slot = (count + 2 * head) * W + lenQ;
+    if (slot >= W * 32) return termScore(count, head, norms[lenQ]!, order[k]!.idf);
+    const table = tables[k]!;
+    let v = table[slot]!;
+    if (v !== v) v = table[slot] = termScore(count, head, norms[lenQ]!, order[k]!.idf);
+    return v;
+  };
+  let total = 0;
+  for (let i = 0; i < rare.docs.length; i++) {
+    const doc = rare.docs[i]!;
+    if (filter && !filter(doc)) continue;
+    let all = true;
+    for (let t = 1; t < order.length && all; t++) {
+      const list = order[t]!.h.docs;
+      let j = at[t]!;
+      while (j < list.length && list[j]! < doc) j++;
+      at[t] = j;
+      all = j < list.length && list[j] === doc;
     }
-    return { url: siteBase + a.u.replace(/^\//, ''), headline: a.h, issueDate: a.d, source: a.s, snippet: snippet ?? highlighter.lead(a.x) };
+    if (!all) continue;
+    at[0] = i;
+    let score = 0;
+    let part = Infinity;
+    let unknown = false;
+    // The article's length byte from any term that knows it (a character's list does not).
+    let lenQ = NO_LENGTH;
+    for (let k = 0; k < order.length; k++) lenQ = Math.min(lenQ, order[k]!.h.lenQ[at[k]!]!);
+    for (let k = 0; k < order.length; k++) {
+      const t = order[k]!.h;
+      const j = at[k]!;
+      score += scoreOf(k, t.counts[j]!, t.heads[j]!, lenQ);
+      const p = t.parts[j]!;
+      if (p < 0) unknown = true;
+      else if (p < part) part = p;
+    }
+    total++;
+    hit(doc, score, part === Infinity && unknown ? -1 : part);
   }
+  return total;
 }

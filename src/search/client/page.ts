@@ -1,11 +1,11 @@
 /**
  * The search page (`search/index.html`): reads the query from the URL,
  * shows the count (announced through the `role="status"` live region),
- * one page of results with highlighted snippets, and links to the other
- * pages. Every reader-visible string comes from the template's data-*
+ * one page of results (headline, date, page, source, snippet, matches
+ * highlighted), and links to the other pages. Every reader-visible string comes from the template's data-*
  * attributes.
  */
-import type { SearchFilters, SearchResponse } from './engine.js';
+import type { SearchFilters, SearchResponse, SearchResult } from './engine.js';
 
 type SearchFn = (query: string, options: { limit: number; offset: number; filters: SearchFilters }) => Promise<SearchResponse>;
 
@@ -21,6 +21,14 @@ async function main(): Promise<void> {
   if (!root || !form || !status || !list || !pager) return;
   const text = (name: string, values: Record<string, string | number> = {}) =>
     (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  /** `2025-06-12` as the site writes dates (the template's `data-date`). */
+  const dateLabel = (date: string | null) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+    return m ? text('date', { y: m[1]!, m: Number(m[2]), d: Number(m[3]) }) : '';
+  };
+  /** The page (版面) as the site names it: `第3版 要闻`. */
+  const pageLabel = (page: SearchResult['page']) =>
+    page ? [page.number ? text('page', { n: page.number }) : '', page.name ?? ''].filter(Boolean).join(' ') : '';
   const mod = (await import(new URL('./search.js', import.meta.url).href)) as { search: SearchFn };
 
   void fillFacets(form);
@@ -62,11 +70,11 @@ async function main(): Promise<void> {
       const h = document.createElement('h2');
       const a = document.createElement('a');
       a.href = r.url;
-      a.textContent = r.headline;
+      a.innerHTML = r.headlineHtml; // escaped by the engine, only <mark> added
       h.append(a);
       const meta = document.createElement('p');
       meta.className = 'search-meta';
-      meta.textContent = [r.issueDate, r.source].filter(Boolean).join(' · ');
+      meta.textContent = [dateLabel(r.issueDate), pageLabel(r.page), r.source].filter(Boolean).join(' · ');
       const snippet = document.createElement('p');
       snippet.className = 'search-snippet';
       snippet.innerHTML = r.snippet; // escaped by the engine, only <mark> added

@@ -2,16 +2,18 @@
  * Postings as the index stores them (format.ts): decoding an article list
  * with its positions, and choosing which bigrams of a term to download.
  */
-import { ByteReader } from '../format.js';
+import { ByteReader } from '../bytes.js';
+import { NO_LENGTH } from '../format.js';
 
 export interface Postings {
-  docs: Int32Array;
+  /** Doc keys, ascending. */
+  docs: Float64Array;
   lenQ: Uint8Array;
   /** Bigrams and long keys only: matches per article, 1 when the headline has one, and the part of the first match after it. */
   counts: Int32Array | null;
   heads: Int32Array | null;
   parts: Float64Array | null;
-  /** Bigrams only: positions of doc i are positions[starts[i]..starts[i+1]). */
+  /** Bigrams with their positions only: positions of doc i are positions[starts[i]..starts[i+1]). */
   starts: Int32Array | null;
   positions: Int32Array | null;
 }
@@ -28,21 +30,10 @@ export function coverOffsets(length: number): number[] {
   return out;
 }
 
-/**
- * Decodes an article list: doc id deltas, or (`bitmapOf` articles in all) a
- * bitmap of doc ids, each followed by, or then followed by, the rest of the
- * postings (format.ts).
- */
-export function decode(data: Uint8Array, posData: Uint8Array | null, df: number, bigram: boolean, bitmapOf = 0): Postings {
-  const r = new ByteReader(data, bitmapOf ? Math.ceil(bitmapOf / 8) : 0);
-  let bit = 0;
-  const next = bitmapOf
-    ? () => {
-        while (!((data[bit >> 3]! >> (bit & 7)) & 1)) bit++;
-        return bit++;
-      }
-    : null;
-  const docs = new Int32Array(df);
+/** Decodes an article list of `df` articles and, when given, the positions that follow it in inline form. */
+export function decode(data: Uint8Array, posData: Uint8Array | null, df: number, bigram: boolean): Postings {
+  const r = new ByteReader(data);
+  const docs = new Float64Array(df);
   const lenQ = new Uint8Array(df);
   const counts = bigram ? new Int32Array(df) : null;
   const heads = bigram ? new Int32Array(df) : null;
@@ -50,7 +41,8 @@ export function decode(data: Uint8Array, posData: Uint8Array | null, df: number,
   let doc = 0;
   let total = 0;
   for (let i = 0; i < df; i++) {
-    doc = next ? next() : doc + r.varint();
+    const a = data[r.pos]!;
+    doc += a < 0x80 ? (r.pos++, a) : r.varint();
     docs[i] = doc;
     if (counts && heads && parts) {
       // readMatch (format.ts), unrolled: this loop runs for every article of a list.
@@ -61,7 +53,7 @@ export function decode(data: Uint8Array, posData: Uint8Array | null, df: number,
       total += counts[i] = Math.floor(rest / 4) + 1;
       heads[i] = (rest >>> 1) & 1;
       parts[i] = rest & 1 ? r.varint() || Infinity : 0;
-    } else lenQ[i] = r.byte();
+    } else lenQ[i] = NO_LENGTH;
   }
   if (!counts || !posData) return { docs, lenQ, counts, heads, parts, starts: null, positions: null };
   const p = new ByteReader(posData);
@@ -75,4 +67,33 @@ export function decode(data: Uint8Array, posData: Uint8Array | null, df: number,
   }
   starts[df] = n;
   return { docs, lenQ, counts, heads, parts, starts, positions };
+}
+
+/** The positions of each article of decoded postings with positions. */
+export function positionMap(p: Postings): Map<number, Int32Array> {
+  const m = new Map<number, Int32Array>();
+  p.docs.forEach((doc, i) => m.set(doc, p.positions!.subarray(p.starts![i]!, p.starts![i + 1]!)));
+  return m;
+}
+
+/**
+ * Reads blocks of packed positions (format.ts): per article its key delta
+ * from the block's first key, its match count and position deltas. Keeps
+ * the articles of `wanted`.
+ */
+export function readBlock(buf: Uint8Array, firstKey: number, wanted: ReadonlySet<number>, into: Map<number, Int32Array>): void {
+  const r = new ByteReader(buf);
+  let doc = firstKey;
+  while (!r.done) {
+    doc += r.varint();
+    const count = r.varint();
+    if (!wanted.has(doc)) {
+      for (let c = 0; c < count; c++) r.varint();
+      continue;
+    }
+    const list = new Int32Array(count);
+    let p = 0;
+    for (let c = 0; c < count; c++) list[c] = p += r.varint();
+    into.set(doc, list);
+  }
 }

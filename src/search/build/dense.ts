@@ -1,0 +1,168 @@
+/**
+ * Dense strings: strings of 3 to DENSE_MAX characters found in at least
+ * DENSE_SHARE of a segment's articles (boilerplate such as a programme's
+ * name or a dateline) get keys of their own: article list and match
+ * counts, no positions. A term that is such a string is answered from its
+ * list alone, instead of from the positions of its bigrams, which are the
+ * largest part of the index.
+ */
+import { ByteWriter } from '../bytes.js';
+import { partOf, writeMatch } from '../format.js';
+import { cmp } from './fields.js';
+import type { KeyPostings } from './runs.js';
+
+export const DENSE_SHARE = 1 / 128;
+export const DENSE_MIN_DOCS = 64;
+export const DENSE_MAX = 12;
+
+/** Articles a string must be found in to be dense, in a segment of `docs` articles. */
+export function denseMinDocs(docs: number): number {
+  return Math.max(DENSE_MIN_DOCS, Math.ceil(docs * DENSE_SHARE));
+}
+
+/** An article as dense strings see it: its folded fields joined by one line break. */
+export interface DenseDoc {
+  key: number;
+  text: string;
+  /** Length of the headline (the first field). */
+  headLength: number;
+  /** Position of the second field (format.ts fieldStarts). */
+  bodyStart: number;
+  lenQ: number;
+}
+
+export interface Found {
+  docs: number[];
+  counts: number[];
+  heads: number[];
+  parts: (number | null)[];
+}
+
+/**
+ * The dense strings of `docs`, level by level: a string of n characters can
+ * only be dense when both its strings of n - 1 are, so each level only looks
+ * at the starts where the previous level's strings were, and counts in how
+ * many articles each string is. `bigrams` are the dense bigrams.
+ */
+export function denseStrings(docs: readonly DenseDoc[], bigrams: ReadonlySet<string>, minDocs: number): Set<string> {
+  const out = new Set<string>();
+  // Per article: the starts of a dense string of the current length.
+  let starts: Int32Array[] = docs.map(({ text }) => {
+    const s: number[] = [];
+    for (let j = 0; j + 2 <= text.length; j++) if (bigrams.has(text.slice(j, j + 2))) s.push(j);
+    return Int32Array.from(s);
+  });
+  for (let n = 3; n <= DENSE_MAX; n++) {
+    // Articles per string: a number per string, counted once per article.
+    const index = new Map<string, number>();
+    const df: number[] = [];
+    const last: number[] = [];
+    docs.forEach((d, i) => {
+      const s = starts[i]!;
+      for (let k = 0; k + 1 < s.length; k++) {
+        const j = s[k]!;
+        if (s[k + 1] !== j + 1) continue;
+        const key = d.text.slice(j, j + n);
+        let x = index.get(key);
+        if (x === undefined) {
+          index.set(key, (x = df.length));
+          df.push(0);
+          last.push(-1);
+        }
+        if (last[x] !== i) {
+          last[x] = i;
+          df[x]!++;
+        }
+      }
+    });
+    const next = new Set<string>();
+    for (const [key, x] of index) if (df[x]! >= minDocs) next.add(key);
+    if (next.size === 0) break;
+    for (const key of next) out.add(key);
+    starts = docs.map((d, i) => {
+      const s = starts[i]!;
+      const kept: number[] = [];
+      for (let k = 0; k + 1 < s.length; k++) if (s[k + 1] === s[k]! + 1 && next.has(d.text.slice(s[k]!, s[k]! + n))) kept.push(s[k]!);
+      return Int32Array.from(kept);
+    });
+  }
+  return out;
+}
+
+/**
+ * The postings of the strings of `candidates` (closed under prefixes, with
+ * the dense bigrams) over articles added one at a time, in order. For a
+ * segment too large to hold every text, the candidates come from a sample,
+ * and only those found in enough articles here are kept (densePostings).
+ */
+export class StringCounter {
+  readonly found = new Map<string, Found>();
+  private docs = 0;
+  /** The candidates as a trie of code units: a node's key is set when the path to it is a candidate. */
+  private readonly root: TrieNode = { next: new Map(), key: null };
+  constructor(candidates: ReadonlySet<string>) {
+    for (const key of candidates) {
+      let node = this.root;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = { next: new Map(), key: null }));
+        node = child;
+      }
+      node.key = key;
+    }
+  }
+  add(d: DenseDoc): void {
+    const { text } = d;
+    const i = this.docs++;
+    for (let j = 0; j + 3 <= text.length; j++) {
+      let node = this.root.next.get(text.charCodeAt(j))?.next.get(text.charCodeAt(j + 1));
+      for (let n = 2; node && n < DENSE_MAX && j + n < text.length; n++) {
+        node = node.next.get(text.charCodeAt(j + n));
+        if (node?.key) note(this.found, node.key, i, d, j);
+      }
+    }
+  }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  key: string | null;
+}
+
+function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j: number): void {
+  let f = found.get(key);
+  if (!f) found.set(key, (f = { docs: [], counts: [], heads: [], parts: [] }));
+  let last = f.docs.length - 1;
+  if (last < 0 || f.docs[last] !== i) {
+    f.docs.push(i);
+    f.counts.push(0);
+    f.heads.push(0);
+    f.parts.push(null);
+    last++;
+  }
+  f.counts[last]!++;
+  // The folded fields are joined by one line break: offset j is the
+  // headline's, or the body's from its start in the position space.
+  if (j < d.headLength) f.heads[last] = 1;
+  else if (f.parts[last] === null) f.parts[last] = partOf(j - d.headLength - 1 + d.bodyStart);
+}
+
+/** Postings of dense strings, in key order; `keyOf(i)` and `lenQOf(i)` give the doc key and length byte of the i-th article. */
+export function densePostings(found: Map<string, Found>, minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): KeyPostings[] {
+  const out: KeyPostings[] = [];
+  for (const key of [...found.keys()].sort(cmp)) {
+    const f = found.get(key)!;
+    if (f.docs.length < minDocs) continue;
+    const w = new ByteWriter(f.docs.length * 2);
+    let last = 0;
+    f.docs.forEach((i, k) => {
+      const docKey = keyOf(i);
+      w.varint(docKey - last);
+      last = docKey;
+      writeMatch(w, lenQOf(i), f.counts[k]!, f.heads[k]!, f.parts[k]!);
+    });
+    out.push({ key, df: f.docs.length, docs: w.result(), positions: null, matches: true });
+  }
+  return out;
+}

@@ -1,0 +1,236 @@
+/**
+ * Writes a segment's keys as shard files and pack files (format.ts): small
+ * postings inline in their key's shard entry, larger ones in packs read
+ * with Range requests, their positions in blocks of doc keys so that a
+ * phrase reads only the blocks of its candidates.
+ */
+import { createHash } from 'node:crypto';
+import { ByteReader, ByteWriter } from '../bytes.js';
+import { NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
+import type { OutputFile } from '../../types.js';
+import type { KeyPostings } from './runs.js';
+
+/** Postings up to this size sit in their shard entry; larger ones go to a pack. */
+const INLINE_BYTES = Number(process.env.X_INLINE ?? 256);
+/** Positions past this size are split into blocks of doc keys (at most MAX_BLOCKS, about this size on average). */
+const POSITION_BLOCK_BYTES = 4096;
+const MAX_BLOCKS = 32;
+/** Aim for shard files of about this size. */
+const SHARD_BYTES = Number(process.env.X_SHARD ?? 4096);
+/** Start a new pack file past this size. */
+const PACK_TARGET = 4 * 2 ** 20;
+
+export interface SegmentLayout {
+  /** Folder of the segment under `search/index/`. */
+  name: string;
+  /** Largest doc key in the segment. */
+  maxKey: number;
+  /** Mean article length in words that the length norm divides by. */
+  avgLength: number;
+}
+
+/** Bytes by what they hold, for benchmarks. */
+export interface EncodeStats {
+  keys: number;
+  packed: number;
+  inline: number;
+  packedDocs: number;
+  packedPositions: number;
+  top: number;
+  entries: number;
+  /** Packed article list bytes by key length (1, 2, 3 and more). */
+  byLength: Record<number, number>;
+}
+
+/**
+ * The pack files of a segment as they fill, then its shard files; returns
+ * the number of shards. `keys` come in key order (runs.ts keyOrder).
+ */
+export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayout, stats?: EncodeStats): Generator<OutputFile, number> {
+  const dict = new ByteWriter(1 << 20);
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  let pack = new ByteWriter(PACK_TARGET + (1 << 16));
+  let packNo = 0;
+  const packFile = () => ({ path: `search/index/${layout.name}/p/${(packNo++).toString(36)}.bin`, content: pack.result() });
+  const empty = new Uint8Array(0);
+  const blockWriter = new ByteWriter(1 << 16);
+  /** Packed lists without positions by their bytes' digest: pack and offset. */
+  const lists = new Map<string, [number, number]>();
+  for (const k of keys) {
+    starts.push(dict.length);
+    hashes.push(shardHash(k.key));
+    const w = dict;
+    w.varint(k.key.length);
+    for (let i = 0; i < k.key.length; i++) {
+      const c = k.key.charCodeAt(i);
+      w.byte(c & 0xff);
+      w.byte(c >>> 8);
+    }
+    w.varint(k.df);
+    const positions = k.positions ?? empty;
+    if (stats) stats.keys++;
+    if (k.docs.length + positions.length <= INLINE_BYTES) {
+      w.byte(0);
+      w.varint(k.docs.length);
+      w.varint(positions.length);
+      w.bytes(k.docs);
+      w.bytes(positions);
+      if (stats) stats.inline += k.docs.length + positions.length;
+      continue;
+    }
+    w.byte(1);
+    // Lists without positions are often the same bytes (a dense string and the longer ones around it): packed once.
+    const id = positions.length ? null : digest(k.docs);
+    const same = id === null ? undefined : lists.get(id);
+    if (same) {
+      w.varint(same[0]);
+      w.varint(same[1]);
+      w.varint(k.docs.length);
+      w.varint(0);
+    } else {
+      if (pack.length >= PACK_TARGET) {
+        yield packFile();
+        pack = new ByteWriter(PACK_TARGET + (1 << 16));
+      }
+      if (id !== null) lists.set(id, [packNo, pack.length]);
+      w.varint(packNo);
+      w.varint(pack.length);
+      pack.bytes(k.docs);
+      w.varint(k.docs.length);
+      if (stats) {
+        stats.packedDocs += k.docs.length;
+        const kind = Math.min(3, k.key.length);
+        stats.byLength[kind] = (stats.byLength[kind] ?? 0) + k.docs.length;
+      }
+    }
+    if (positions.length > POSITION_BLOCK_BYTES) {
+      const want = Math.min(MAX_BLOCKS, Math.floor(positions.length / POSITION_BLOCK_BYTES));
+      let shift = 0;
+      while (Math.floor(layout.maxKey / 2 ** shift) + 1 > want) shift++;
+      blockWriter.length = 0;
+      const blocks = positionBlocks(k.docs, positions, shift, blockWriter);
+      w.varint(blockWriter.length);
+      w.varint(shift);
+      w.varint(blocks.length);
+      let prev = 0;
+      for (const [index, length] of blocks) {
+        w.varint(index - prev);
+        w.varint(length);
+        prev = index;
+      }
+      pack.bytes(blockWriter.view());
+      if (stats) stats.packedPositions += blockWriter.length;
+    } else if (!same) {
+      pack.bytes(positions);
+      w.varint(positions.length);
+      if (positions.length) {
+        w.varint(0);
+        w.varint(0);
+      }
+      if (stats) stats.packedPositions += positions.length;
+    }
+    const at = w.length;
+    // A key with no more articles than TOP_DOCS: its list is as small as its best would be.
+    if (k.df > TOP_DOCS) topDocs(k, layout.avgLength, w);
+    else w.varint(0);
+    if (stats) {
+      stats.packed++;
+      stats.top += w.length - at;
+    }
+  }
+  if (pack.length) yield packFile();
+  starts.push(dict.length);
+  if (stats) stats.entries += dict.length;
+  const shards = Math.max(1, Math.round(dict.length / SHARD_BYTES));
+  // Every shard is written, even an empty one: the client never meets a missing file.
+  const bytes = dict.view();
+  let at = 0;
+  for (let s = 0; s < shards; s++) {
+    const from = at;
+    while (at < hashes.length && shardOfHash(hashes[at]!, shards) === s) at++;
+    const w = new ByteWriter(starts[at]! - starts[from]! + 8);
+    w.varint(at - from);
+    w.bytes(bytes.subarray(starts[from]!, starts[at]!));
+    yield { path: `search/index/${layout.name}/k/${s.toString(36)}.bin`, content: w.result() };
+  }
+  return shards;
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/**
+ * Writes a bigram's positions by block of doc keys (`key >> shift`): per
+ * article its key delta from the block's first key, its match count and its
+ * position deltas. Returns the non-empty blocks: index and byte length.
+ */
+function positionBlocks(docs: Uint8Array, positions: Uint8Array, shift: number, w: ByteWriter): [number, number][] {
+  const out: [number, number][] = [];
+  const d = new ByteReader(docs);
+  const p = new ByteReader(positions);
+  const span = 2 ** shift;
+  let key = 0;
+  let block = -1;
+  let prev = 0;
+  let start = 0;
+  while (!d.done) {
+    key += d.varint();
+    const [, count] = readMatch(d);
+    const b = Math.floor(key / span);
+    if (b !== block) {
+      if (block >= 0) out.push([block, w.length - start]);
+      start = w.length;
+      block = b;
+      prev = b * span;
+    }
+    w.varint(key - prev);
+    prev = key;
+    w.varint(count);
+    for (let c = 0; c < count; c++) w.varint(p.varint());
+  }
+  if (block >= 0) out.push([block, w.length - start]);
+  return out;
+}
+
+interface Top {
+  key: number;
+  score: number;
+  lenQ: number;
+  count: number;
+  head: number;
+  part: number;
+}
+
+/**
+ * Writes a packed key's best articles for a query of that key alone, in the
+ * order the client ranks them (termScore with idf 1, then newer first): the
+ * length, then per article its key and (bigrams and long keys) writeMatch().
+ */
+function topDocs(k: KeyPostings, avgLength: number, out: ByteWriter): void {
+  const r = new ByteReader(k.docs);
+  const best: Top[] = [];
+  const norms = new Float64Array(NO_LENGTH + 1).fill(NaN);
+  let key = 0;
+  while (!r.done) {
+    key += r.varint();
+    const [lenQ, count, head, part] = k.matches ? readMatch(r) : [NO_LENGTH, 1, 0, 0];
+    let norm = norms[lenQ]!;
+    if (norm !== norm) norm = norms[lenQ] = normOf(lenQ, avgLength);
+    const score = termScore(count, head, norm, 1);
+    // Keys ascend: a later article with the same score ranks first.
+    if (best.length === TOP_DOCS && score < best[TOP_DOCS - 1]!.score) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1]!.score <= score) i--;
+    best.splice(i, 0, { key, score, lenQ, count, head, part });
+    if (best.length > TOP_DOCS) best.pop();
+  }
+  const w = new ByteWriter(TOP_DOCS * 6);
+  for (const t of best) {
+    w.varint(t.key);
+    if (k.matches) writeMatch(w, t.lenQ, t.count, t.head, t.part === Infinity ? null : t.part);
+  }
+  out.varint(w.length);
+  out.bytes(w.view());
+}

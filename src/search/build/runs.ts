@@ -1,0 +1,151 @@
+/**
+ * Runs: a chunk's postings sorted in key order (the order of shard files:
+ * by the hash of a key's first two code units, then by key), and their
+ * merge into one stream of every key's postings over the segment.
+ */
+import { ByteReader, ByteWriter, concatBytes } from '../bytes.js';
+import { shardHash } from '../format.js';
+
+/** One key's postings. `positions` only for bigrams; `matches` for bigrams and long keys. */
+export interface KeyPostings {
+  key: string;
+  df: number;
+  docs: Uint8Array;
+  positions: Uint8Array | null;
+  matches: boolean;
+}
+
+/** Sorts keys (anything with a `key`) into key order. */
+export function keyOrder<T extends { key: string }>(items: readonly T[]): T[] {
+  return [...keyOrderIndex(items.length, (i) => items[i]!.key)].map((i) => items[i]!);
+}
+
+/** The indexes `0..n-1` of keys in key order, `keyOf(i)` giving key i. */
+export function keyOrderIndex(n: number, keyOf: (i: number) => string): Uint32Array {
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = shardHash(keyOf(i));
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n >= 2 ** 21) return order.sort((a, b) => hashes[a]! - hashes[b]! || compareKeys(keyOf(a), 0, keyOf(b), 0));
+  // By hash (a numeric sort of hash · 2^21 + index), then the rare equal hashes by key.
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = hashes[i]! * 2 ** 21 + i;
+  sorted.sort();
+  for (let i = 0; i < n; i++) order[i] = sorted[i]! % 2 ** 21;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && hashes[order[j]!] === hashes[order[i]!]) j++;
+    if (j - i > 1) order.subarray(i, j).sort((a, b) => compareKeys(keyOf(a), 0, keyOf(b), 0));
+    i = j;
+  }
+  return order;
+}
+
+/** Compares two keys in key order. */
+function compareKeys(a: string, ha: number, b: string, hb: number): number {
+  return ha - hb || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A run, as bytes: per key its length and UTF-16 code units, df, last doc
+ * key, 1 when its postings have match counts, the article list's length,
+ * the positions' length, both.
+ */
+export interface Run {
+  bytes: Uint8Array;
+}
+
+export class RunWriter {
+  private readonly w = new ByteWriter(1 << 20);
+  add(key: string, df: number, last: number, matches: boolean, docs: Uint8Array, positions: Uint8Array | null): void {
+    const w = this.w;
+    w.varint(key.length);
+    for (let i = 0; i < key.length; i++) w.varint(key.charCodeAt(i));
+    w.varint(df);
+    w.varint(last);
+    w.byte(matches ? 1 : 0);
+    w.varint(docs.length);
+    w.varint(positions?.length ?? 0);
+    w.bytes(docs);
+    if (positions) w.bytes(positions);
+  }
+  finish(): Run {
+    return { bytes: this.w.result() };
+  }
+}
+
+interface Cursor {
+  r: ByteReader;
+  key: string;
+  hash: number;
+  df: number;
+  last: number;
+  matches: boolean;
+  docs: Uint8Array;
+  positions: Uint8Array;
+}
+
+function advance(c: Cursor): boolean {
+  const r = c.r;
+  if (r.done) return false;
+  let key = '';
+  for (let n = r.varint(); n > 0; n--) key += String.fromCharCode(r.varint());
+  c.key = key;
+  c.hash = shardHash(key);
+  c.df = r.varint();
+  c.last = r.varint();
+  c.matches = r.byte() === 1;
+  const docs = r.varint();
+  const positions = r.varint();
+  c.docs = r.bytes(docs);
+  c.positions = r.bytes(positions);
+  return true;
+}
+
+/**
+ * Every key's postings over the runs (in article order: runs come in the
+ * order of their chunks) and `extra` (already in key order), in key order.
+ * A key in several runs has its article lists joined, the first doc key of
+ * each later list made a delta again, and its positions joined.
+ */
+export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[]): Generator<KeyPostings> {
+  const cursors: Cursor[] = [];
+  for (const run of runs) {
+    const c: Cursor = { r: new ByteReader(run.bytes), key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
+    if (advance(c)) cursors.push(c);
+  }
+  let e = 0;
+  const extraHash = extra.map((k) => shardHash(k.key));
+  for (;;) {
+    let min: Cursor | null = null;
+    for (const c of cursors) if (!min || compareKeys(c.key, c.hash, min.key, min.hash) < 0) min = c;
+    if (e < extra.length && (!min || compareKeys(extra[e]!.key, extraHash[e]!, min.key, min.hash) < 0)) {
+      yield extra[e++]!;
+      continue;
+    }
+    if (!min) return;
+    const key = min.key;
+    const same = cursors.filter((c) => c.key === key);
+    if (same.length === 1) {
+      yield { key, df: min.df, docs: min.docs, positions: min.matches && key.length === 2 ? min.positions : null, matches: min.matches };
+    } else {
+      const docs: Uint8Array[] = [];
+      const positions: Uint8Array[] = [];
+      let df = 0;
+      let last = 0;
+      for (const c of same) {
+        // The first doc key of a run's list is absolute: a delta from the last of the list before.
+        const r = new ByteReader(c.docs);
+        const first = r.varint();
+        const w = new ByteWriter(8);
+        w.varint(first - last);
+        docs.push(w.view(), c.docs.subarray(r.pos));
+        positions.push(c.positions);
+        df += c.df;
+        last = c.last;
+      }
+      yield { key, df, docs: concatBytes(docs), positions: min.matches && key.length === 2 ? concatBytes(positions) : null, matches: min.matches };
+    }
+    for (let i = cursors.length - 1; i >= 0; i--) if (cursors[i]!.key === key && !advance(cursors[i]!)) cursors.splice(i, 1);
+  }
+}
