@@ -34,8 +34,15 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(benchOut, 'run') },
     seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  // The usage is the comment at the top of this file.
+  const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3));
+  console.log(usage.join('\n'));
+  process.exit(0);
+}
 const corpora = (values.corpus ?? ['cctv', 'people']).flatMap((c) => c.split(',')).filter(Boolean);
 const runs = Math.max(1, Number(values.runs) || 1);
 const outDir = path.resolve(values.out);
