@@ -1,5 +1,5 @@
 /**
- * Keywords per article: TF-IDF over nodejieba words (terms.ts), where the
+ * Keywords per article: TF-IDF over jieba words (terms.ts), where the
  * IDF comes from this archive, so a word every article of the archive uses
  * ranks low. Headline words count more. Which words may be keywords at all
  * is decided here, once for the whole archive, over the term model's words:

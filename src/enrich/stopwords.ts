@@ -69,7 +69,7 @@ const DEMONSTRATIVE = /^[这那此该每各本][个条种位名项件次些样�
 const WORD_CHARS = /^[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９·-]+$/u;
 const HAS_LETTER = /[\p{Script=Han}A-Za-zＡ-Ｚａ-ｚ]/u;
 
-/** Whether `word` (a nodejieba token) can describe an article: not a stop word, number, date or fragment. */
+/** Whether `word` (a jieba token) can describe an article: not a stop word, number, date or fragment. */
 export function isContentWord(word: string): boolean {
   if (word.length < 2) return false;
   if (!WORD_CHARS.test(word) || !HAS_LETTER.test(word)) return false;
