@@ -73,14 +73,21 @@ export function toBlocks(text: string, firstLine: number): { blocks: Block[]; ma
 
   function visit(node: RootContent): void {
     switch (node.type) {
-      case 'heading':
-        push({ kind: 'heading', depth: node.depth, text: headingText(node), line: lineOf(node), gap: 0 });
+      case 'heading': {
+        const text = headingText(node);
+        // A heading mark with no text (`#`) heads nothing: it is markup.
+        if (text === '') {
+          drop(node, source.slice(node.position!.start.offset!, node.position!.end.offset!));
+          return;
+        }
+        push({ kind: 'heading', depth: node.depth, text, line: lineOf(node), gap: 0 });
         // A setext heading's `===`/`---` underline is markup.
         if (endLineOf(node) > lineOf(node)) {
           markup.push({ line: endLineOf(node), text: source.split('\n')[endLineOf(node) - offset - 1] ?? '' });
           prevEnd = endLineOf(node);
         }
         return;
+      }
       case 'paragraph': {
         const link = onlyLink(node.children);
         const { text, spans } = takeEmphasis(joinLines(inlineText(node.children, true).split('\n')));

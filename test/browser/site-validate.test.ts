@@ -1,10 +1,12 @@
 /**
- * Every page type of the built sample archive is valid HTML (html-validate,
+ * Every page type of the built sample archive, and of a generated archive of
+ * thousands of articles without page numbers, is valid HTML (html-validate,
  * recommended rules with the tweaks of .htmlvalidate.json) and has no
  * serious or critical axe-core violation, in light and dark colour schemes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
@@ -12,16 +14,23 @@ import { buildAndServe, launchBrowser, watchErrors } from './harness.js';
 import type { BuiltSite } from './harness.js';
 import { listFiles, repoRoot } from '../helpers.js';
 
-/** One page of each type: a test name and how to find its file in dist. */
+/** One page of each type: a test name and how to find its file in dist (undefined: the archive has none). */
 const PAGE_TYPES: [string, (files: string[]) => string | undefined][] = [
   ['home', () => 'index.html'],
+  ['year', (f) => f.find((p) => /^\d{4}\/index\.html$/.test(p))],
+  ['month', (f) => f.find((p) => /^\d{4}\/\d{2}\/index\.html$/.test(p))],
   ['issue', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(p))],
   ['page (版面)', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/index\.html$/.test(p))],
-  ['article', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d+\/index\.html$/.test(p))],
+  ['article', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/[^/]+\/index\.html$/.test(p))],
+  ['undated', (f) => f.find((p) => p === 'undated/index.html')],
   ['calendar', () => 'calendar/index.html'],
   ['section list', () => 'sections/index.html'],
   ['section', (f) => f.find((p) => /^sections\/[^/]+\/index\.html$/.test(p))],
+  ['source list', () => 'sources/index.html'],
   ['source', (f) => f.find((p) => /^sources\/[^/]+\/index\.html$/.test(p))],
+  ['author list', () => 'authors/index.html'],
+  ['author', (f) => f.find((p) => /^authors\/[^/]+\/index\.html$/.test(p))],
+  ['keyword list', () => 'keywords/index.html'],
   ['keyword', (f) => f.find((p) => /^keywords\/[^/]+\/index\.html$/.test(p))],
   ['search', () => 'search/index.html'],
   ['404', () => '404.html'],
@@ -32,19 +41,45 @@ const validator = new HtmlValidate(existsSync(config)
   ? JSON.parse(readFileSync(config, 'utf8')) as Record<string, unknown>
   : { extends: ['html-validate:recommended'] });
 
-describe('every page type', () => {
+/** A generated archive of daily transcripts without page numbers, written to a temp folder. */
+async function pagelessArchive(articles: number): Promise<string> {
+  // @ts-expect-error: a plain JavaScript module of the repository's scripts.
+  const { syntheticArchive } = await import('../../scripts/synthetic-archive.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'baoku-pageless-'));
+  for (const f of syntheticArchive({ articles, seed: 1 }) as { relPath: string; text: string }[]) {
+    mkdirSync(path.dirname(path.join(dir, f.relPath)), { recursive: true });
+    writeFileSync(path.join(dir, f.relPath), f.text);
+  }
+  return dir;
+}
+
+const ARCHIVES: [string, () => Promise<string | undefined>, string[]][] = [
+  ['the sample archive', async () => undefined, []],
+  // No page numbers: no 版面 level at all; transcripts have no columns, so no section pages either.
+  ['a generated archive of 3,000 articles without page numbers', () => pagelessArchive(3000), ['page (版面)', 'section']],
+];
+
+describe.each(ARCHIVES)('every page type of %s', (_name, makeArticles, absent) => {
   let site: BuiltSite;
   let browser: Browser;
   let files: string[] = [];
+  let articles: string | undefined;
+  const types = PAGE_TYPES.map(([t]) => t).filter((t) => !absent.includes(t));
 
   beforeAll(async () => {
-    site = await buildAndServe();
+    articles = await makeArticles();
+    site = await buildAndServe(articles ? { articles } : {});
     browser = await launchBrowser();
     files = listFiles(site.dir);
   });
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    if (articles) rmSync(articles, { recursive: true, force: true });
+  });
+
+  it.each(absent)('has no %s pages', (type) => {
+    expect(PAGE_TYPES.find(([t]) => t === type)![1](files)).toBeUndefined();
   });
 
   const fileOf = (type: string) => {
@@ -54,7 +89,7 @@ describe('every page type', () => {
     return file;
   };
 
-  it.each(PAGE_TYPES.map(([t]) => t))('passes html-validate: %s', async (type) => {
+  it.each(types)('passes html-validate: %s', async (type) => {
     const file = fileOf(type);
     const report = await validator.validateString(readFileSync(path.join(site.dir, file), 'utf8'), file);
     const problems = report.results.flatMap((r) => r.messages.map((m) =>
@@ -74,7 +109,7 @@ describe('every page type', () => {
       await page?.close();
     });
 
-    it.each(PAGE_TYPES.map(([t]) => t))('has no serious or critical axe-core violation: %s', async (type) => {
+    it.each(types)('has no serious or critical axe-core violation: %s', async (type) => {
       const file = fileOf(type);
       const url = site.url + file.replace(/(^|\/)index\.html$/, '$1');
       await page.goto(url, { waitUntil: 'networkidle' });
