@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addNextDay, benchOut, editOneArticle, linkTree, prepareCorpus, repoRoot, treeSize } from './lib/corpora.js';
-import { editAnchorTemplates, exportArticles, installAnchors, writeAnchorSites } from './lib/anchors.js';
+import { dataFiles, editAnchorTemplates, exportArticles, installAnchors, jsonLines, writeAnchorSites } from './lib/anchors.js';
 import { hasGnuTime, run } from './lib/measure.js';
 import { printCorpus } from './lib/report.js';
 
@@ -76,7 +76,6 @@ async function runOnce(corpus, index) {
   linkTree(corpus.dir, articles);
   cpSync(path.join(repoRoot, 'templates'), path.join(scratch, 'templates'), { recursive: true });
   const dist = path.join(scratch, 'dist');
-  const jsonl = path.join(dist, 'data', 'articles.jsonl');
 
   const baoku = {};
   const build = (scenario) => {
@@ -90,7 +89,7 @@ async function runOnce(corpus, index) {
   let layout = null;
   if (anchors) {
     layout = writeAnchorSites(path.join(scratch, 'anchors'));
-    await exportArticles(jsonl, layout);
+    await exportArticles(dataFiles(dist), layout);
   }
   build('noop');
   const edited = editOneArticle(articles);
@@ -99,7 +98,7 @@ async function runOnce(corpus, index) {
   build('day');
   // The new day's records, for the anchors (exported after their own earlier scenarios).
   const dayRecords = path.join(scratch, 'day.jsonl');
-  if (anchors) await copyRecords(jsonl, dayRecords, (r) => r.issueDate === day.date);
+  if (anchors) await copyRecords(dataFiles(dist), dayRecords, (r) => r.issueDate === day.date);
   editTemplate(path.join(scratch, 'templates'));
   build('template');
   const result = { baoku, output, edited, day, anchors: {} };
@@ -111,9 +110,7 @@ async function runOnce(corpus, index) {
 /** Copies the records of a JSON-lines export that `keep` accepts, a line at a time (a large archive's export is past a string's size). */
 async function copyRecords(from, to, keep) {
   const kept = [];
-  for await (const line of createInterface({ input: createReadStream(from, 'utf8'), crlfDelay: Infinity })) {
-    if (line.trim() && keep(JSON.parse(line))) kept.push(line);
-  }
+  for await (const line of jsonLines(from)) if (keep(JSON.parse(line))) kept.push(line);
   writeFileSync(to, kept.join('\n'));
 }
 
@@ -180,7 +177,7 @@ async function runAnchors(layout, dayRecords, result) {
   editOneArticle(layout.hugo.articles);
   eleventy('edit');
   hugo('edit');
-  await exportArticles(dayRecords, layout);
+  await exportArticles([dayRecords], layout);
   eleventy('day');
   hugo('day');
   editAnchorTemplates(layout);

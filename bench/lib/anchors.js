@@ -3,7 +3,7 @@
 // and Hugo (Debian's package). None has search, keywords or related
 // articles of its own; each gets one markdown file per article (headline as
 // title, issue date, paragraphs) exported from baoku's own parse
-// (`data/articles.jsonl` of the baoku build), and minimal templates: an
+// (the per-month data files `data/YYYY/MM.jsonl` of the baoku build), and minimal templates: an
 // article page, a list page per issue day, a home page listing the days.
 //
 // Eleventy and Pagefind are not dependencies of the project: they are
@@ -12,7 +12,7 @@
 // binary from optional per-platform packages, so a missing platform
 // package is skipped by npm, not an error.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -177,17 +177,30 @@ function articleMarkdown(r) {
   return `---\n${front.join('\n')}\n---\n\n${(r.paragraphs ?? []).map(markdown).join('\n\n')}\n`;
 }
 
+/** The per-month data files of a baoku site (`data/YYYY/MM.jsonl`, `data/undated.jsonl`), in order. */
+export function dataFiles(dist) {
+  const data = path.join(dist, 'data');
+  if (!existsSync(data)) return [];
+  return readdirSync(data, { recursive: true }).map(String).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(data, f));
+}
+
+/** The lines of JSON-lines files, one at a time. */
+export async function* jsonLines(files) {
+  for (const file of files) {
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) if (line.trim()) yield line;
+  }
+}
+
 /**
- * Streams the records of `jsonl` (optionally only those `keep` accepts) into
+ * Streams the records of the data `files` (optionally only those `keep` accepts) into
  * one markdown file per article in both sites (the same file, linked).
  * Returns the number of articles written.
  */
-export async function exportArticles(jsonl, layout, keep = () => true) {
-  if (!existsSync(jsonl)) throw new Error(`the anchors' articles come from baoku's export ${jsonl}, which the build did not write`);
+export async function exportArticles(files, layout, keep = () => true) {
+  if (files.length === 0) throw new Error("the anchors' articles come from baoku's data files (data/YYYY/MM.jsonl), which the build did not write");
   let count = 0;
-  const lines = createInterface({ input: createReadStream(jsonl, 'utf8'), crlfDelay: Infinity });
   const made = new Set();
-  for await (const line of lines) {
+  for await (const line of jsonLines(files)) {
     if (!line.trim()) continue;
     const r = JSON.parse(line);
     if (!keep(r)) continue;
