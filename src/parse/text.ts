@@ -10,6 +10,7 @@ const SENTENCE_FINAL = new Set([...'。！？…；：”」』）》.!?;:"\')]�
 /** Leading indentation: ASCII spaces and tabs, full-width spaces (`　　`). */
 export const INDENT = /^[ \t\u3000\u00a0]+/;
 
+/** The last character that is not white space (`更大贡献。 ` → `。`). */
 export function lastChar(text: string): string {
   const t = text.trimEnd();
   return t.slice(-1);
