@@ -333,7 +333,7 @@ export class BuildSession {
     const before = previous ? [...previous].filter(([p, e]) => p.startsWith('search/') && e.key === key).map(([p]) => p) : [];
     if (before.length > 0) {
       let made: Promise<Map<string, string | Uint8Array>> | null = null;
-      const index = () => (made ??= collect(stages.generateSearch(corpus.records, config, templatesDir)));
+      const index = () => (made ??= collect(stages.generateSearch(corpus.records, config, templatesDir, corpus.lengths)));
       for (const p of before) {
         yield ['search', { path: p, key, content: async () => {
           const content = (await index()).get(p);
@@ -343,7 +343,7 @@ export class BuildSession {
       }
       return;
     }
-    for await (const file of stages.generateSearch(corpus.records, config, templatesDir)) yield ['search', { path: file.path, key, content: () => file.content }];
+    for await (const file of stages.generateSearch(corpus.records, config, templatesDir, corpus.lengths)) yield ['search', { path: file.path, key, content: () => file.content }];
   }
 
   private searchKey = '';

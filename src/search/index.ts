@@ -16,12 +16,13 @@ import { absoluteUrl, withBase } from '../site/routes.js';
 import { bundleClient } from './bundle.js';
 import { foldTable } from './fold-table.js';
 import { docOrder } from './build/fields.js';
-import { hashBytes, indexFiles } from './build/indexer.js';
+import { hashBytes, indexFiles, searchLength } from './build/indexer.js';
 import type { IndexMeta, IndexState, SearchOutput, SearchSource } from './build/indexer.js';
 import type { EncodeStats } from './build/encode.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
 
 export { searchFields, docOrder } from './build/fields.js';
+export { searchLength } from './build/indexer.js';
 export type { IndexMeta, SearchOutput, SearchSource } from './build/indexer.js';
 export { createNormalizer, parseQuery } from './normalize.js';
 export { foldTable } from './fold-table.js';
@@ -83,10 +84,12 @@ function made(path: string, content: string): SearchOutput {
 }
 
 /** The search stage for a whole set of records at once (a full build). */
-export async function* generateSearch(records: readonly ArticleRecord[], config: SiteConfig, templatesDir?: string): AsyncGenerator<OutputFile> {
+export async function* generateSearch(records: readonly ArticleRecord[], config: SiteConfig, templatesDir?: string, lengths?: ReadonlyMap<string, number>): AsyncGenerator<OutputFile> {
   const indexer = new SearchIndexer({ config, ...(templatesDir ? { templatesDir } : {}) });
   const ordered = docOrder(records);
-  for await (const o of indexer.build({ records: () => ordered })) yield { path: o.path, content: o.content() };
+  // Lengths the corpus step already counted (enrich/terms.ts) spare cutting every text again.
+  const words = lengths ? (r: ArticleRecord) => lengths.get(r.id) ?? searchLength(r) : undefined;
+  for await (const o of indexer.build({ records: () => ordered, ...(words ? { words } : {}) })) yield { path: o.path, content: o.content() };
 }
 
 /** The index alone, in memory: its manifest and files (for tests and benchmarks). */

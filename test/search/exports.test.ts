@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveConfig } from '../../src/config.js';
-import { generateSearch } from '../../src/search/index.js';
+import { generateSearch, searchLength } from '../../src/search/index.js';
+import { parseSources } from '../../src/engine/index.js';
+import { listFiles, samplesDir } from '../helpers.js';
 import { record } from './helpers.js';
 
 describe('search stage', () => {
   it('pins its public exports', async () => {
     expect(Object.keys(await import('../../src/search/index.js')).sort()).toEqual([
-      'SearchIndexer', 'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields',
+      'SearchIndexer', 'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields', 'searchLength',
     ]);
+  });
+
+  it('ranks with the lengths the corpus step counted: the same as counting the records\' searchable fields', () => {
+    const dir = path.join(samplesDir, 'articles');
+    const files = listFiles(dir).map((relPath) => ({ file: `articles/${relPath}`, relPath, bytes: new Uint8Array(readFileSync(path.join(dir, relPath))) }));
+    const { corpus } = parseSources(files);
+    expect(corpus.records.length).toBeGreaterThan(10);
+    for (const r of corpus.records) expect([r.id, corpus.lengths?.get(r.id)]).toEqual([r.id, searchLength(r)]);
   });
 
   it('emits the API module, the search page and the index, the page under the base path', async () => {

@@ -103,6 +103,13 @@ function kept(path: string, key: string): SearchOutput {
   };
 }
 
+/** An article's length in words, the norm of ranking: the non-space tokens of each searchable field (as enrich/terms.ts counts them). */
+export function searchLength(r: ArticleRecord): number {
+  let n = 0;
+  for (const field of searchFields(r)) for (const t of cut(field)) if (/\S/.test(t)) n++;
+  return n;
+}
+
 /**
  * The index files (under `search/index/`), one at a time, then the
  * manifest and the new state as the generator's return value.
@@ -112,7 +119,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
   const prev = previous && previous.version === FORMAT_VERSION && previous.fold === foldHash && src.changed ? previous : null;
   const fold = foldFiles(table);
   const normalize = createNormalizer(table);
-  const words = src.words?.bind(src) ?? ((r: ArticleRecord) => cut(searchFields(r).join('\n')).filter((w) => /\S/.test(w)).length);
+  const words = src.words?.bind(src) ?? searchLength;
 
   // Pass 1: the months, their counts and id hashes, and which hold a changed id.
   const months: (MonthState & { touched: boolean })[] = [];
