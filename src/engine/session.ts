@@ -18,6 +18,7 @@
  *    files whose bytes changed (write.ts), swapping the site in atomically.
  * The result is byte for byte what a clean build of the same input gives.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findArticleFiles, readPageFile } from '../load/files.js';
@@ -165,7 +166,7 @@ export class BuildSession {
     let commit: CommitResult;
     try {
       // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, previous, report);
+      const outputs = this.outputsOf(stages, corpus, previous, report, fingerprint);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -189,7 +190,7 @@ export class BuildSession {
       fingerprint,
       inputs: inputTable,
       outputs: { dir: options.outDir ? path.resolve(options.outDir) : '', id: commit.id, manifest: commit.manifest },
-      search: null,
+      search: this.searchState,
       articles: corpus.records.length,
     };
     this.cache.saveState(this.state);
@@ -321,32 +322,55 @@ export class BuildSession {
     return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
   }
 
-  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport): AsyncGenerator<[string, Output]> {
+  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport, fingerprint: string): AsyncGenerator<[string, Output]> {
     yield ['report', reportFile(report)];
     const { config, templatesDir } = this.options;
     for await (const file of stages.generateSite(corpus, { config, templatesDir })) yield ['pages', file];
-    // The search index is made from the records' searchable fields alone: when
-    // none changed, its files are the previous build's.
-    const key = digestParts([JSON.stringify(config), JSON.stringify(corpus.records.map((r) =>
-      [r.id, r.url, r.headline, r.issueDate, r.source, r.section, stages.searchFields(r)]))]);
-    this.searchKey = key;
-    const before = previous ? [...previous].filter(([p, e]) => p.startsWith('search/') && e.key === key).map(([p]) => p) : [];
-    if (before.length > 0) {
-      let made: Promise<Map<string, string | Uint8Array>> | null = null;
-      const index = () => (made ??= collect(stages.generateSearch(corpus.records, config, templatesDir, corpus.lengths)));
-      for (const p of before) {
-        yield ['search', { path: p, key, content: async () => {
-          const content = (await index()).get(p);
-          if (content === undefined) throw new Error(`the search index no longer has ${p}`);
-          return content;
-        } }];
-      }
+
+    // The search index: only the segments holding a record that changed are
+    // made again (search/build/indexer.ts); the others keep their files.
+    const records = new Map<string, string>();
+    for (const r of corpus.records) records.set(r.id, digest(JSON.stringify([stages.indexedView(r), corpus.lengths?.get(r.id) ?? null])));
+    const before = previous && this.state?.fingerprint === fingerprint ? searchState(this.state.search) : null;
+    const changed = new Set<string>();
+    if (before) {
+      for (const [id, hash] of records) if (before.records.get(id) !== hash) changed.add(id);
+      for (const id of before.records.keys()) if (!records.has(id)) changed.add(id);
+    }
+    const old = (p: string) => this.previousOutput(p);
+    if (before && changed.size === 0) {
+      // Nothing search reads changed: its files are the previous build's.
+      for (const [p, entry] of previous!) if (p.startsWith('search/')) yield ['search', { path: p, key: entry.key ?? entry.hash, content: () => old(p) }];
+      this.searchState = before;
       return;
     }
-    for await (const file of stages.generateSearch(corpus.records, config, templatesDir, corpus.lengths)) yield ['search', { path: file.path, key, content: () => file.content }];
+    const indexer = new stages.SearchIndexer({ config, templatesDir, ...(before ? { state: before.index } : {}) });
+    const ordered = stages.docOrder(corpus.records);
+    const lengths = corpus.lengths;
+    const source = {
+      records: () => ordered,
+      ...(before ? { changed } : {}),
+      ...(lengths ? { words: (r: ArticleRecord) => lengths.get(r.id) ?? 0 } : {}),
+    };
+    for await (const o of indexer.build(source)) {
+      // A kept segment file has no bytes to give: they are those of the previous build.
+      const kept = previous?.get(o.path)?.key === o.key;
+      yield ['search', { path: o.path, key: o.key, content: kept ? () => old(o.path) : o.content }];
+    }
+    this.searchState = { index: indexer.state(), records };
   }
 
-  private searchKey = '';
+  /** The bytes of a file of the site the previous build wrote. */
+  private async previousOutput(p: string): Promise<string | Uint8Array> {
+    if (this.options.outDir === null) {
+      const content = this.memorySite.get(p);
+      if (content === undefined) throw new Error(`the previous site has no ${p}`);
+      return content;
+    }
+    return readFile(path.join(this.options.outDir, p));
+  }
+
+  private searchState: SearchState | null = null;
 
   /** The manifest of the output folder is usable when the folder is the one the last build wrote. */
   private async outputsIntact(state: SessionState): Promise<boolean> {
@@ -408,6 +432,17 @@ export class BuildSession {
   }
 }
 
+/** What the search stage keeps between builds: the indexer's state and a hash of each record it indexed. */
+interface SearchState {
+  index: Uint8Array;
+  records: Map<string, string>;
+}
+
+function searchState(value: unknown): SearchState | null {
+  const v = value as Partial<SearchState> | null | undefined;
+  return v && v.index instanceof Uint8Array && v.records instanceof Map ? (v as SearchState) : null;
+}
+
 /** The previous manifest, with its keys dropped when they were made under other settings or templates. */
 function withKeys(manifest: Manifest, keysValid: boolean): Manifest {
   if (keysValid) return manifest;
@@ -420,10 +455,4 @@ function withKeys(manifest: Manifest, keysValid: boolean): Manifest {
 function parseSettings(config: SiteConfig): string {
   const { title: _t, description: _d, baseUrl: _b, paperName: _p, pageSize: _s, feedSize: _f, language: _l, ...rest } = config;
   return JSON.stringify(rest);
-}
-
-async function collect(files: AsyncIterable<{ path: string; content: string | Uint8Array }>): Promise<Map<string, string | Uint8Array>> {
-  const out = new Map<string, string | Uint8Array>();
-  for await (const f of files) out.set(f.path, f.content);
-  return out;
 }

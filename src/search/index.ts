@@ -21,7 +21,7 @@ import type { IndexMeta, IndexState, SearchOutput, SearchSource } from './build/
 import type { EncodeStats } from './build/encode.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
 
-export { searchFields, docOrder } from './build/fields.js';
+export { searchFields, docOrder, indexedView } from './build/fields.js';
 export { searchLength } from './build/indexer.js';
 export type { IndexMeta, SearchOutput, SearchSource } from './build/indexer.js';
 export { createNormalizer, parseQuery } from './normalize.js';

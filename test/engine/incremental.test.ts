@@ -7,7 +7,7 @@
  * every step), and on disk (the output folder and the cache carried from one
  * command to the next, as `baoku build` does).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,19 @@ import { resolveConfig } from '../../src/config.js';
 import { SITE_MARKER } from '../../src/site/write.js';
 import type { SiteConfig, SourceFile } from '../../src/types.js';
 import { listFiles, repoRoot, samplesDir } from '../helpers.js';
+
+// The search segments a build makes (by name), to tell a kept segment from one made again with the same bytes.
+const segmentsMade = vi.hoisted(() => [] as string[]);
+vi.mock('../../src/search/build/segment.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/search/build/segment.js')>();
+  return {
+    ...actual,
+    buildSegment: (input: Parameters<typeof actual.buildSegment>[0]) => {
+      segmentsMade.push(input.name);
+      return actual.buildSegment(input);
+    },
+  };
+});
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'baoku-incremental-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -66,7 +79,8 @@ interface World {
 function apply(world: World, s: Step): void {
   const paths = [...world.archive.keys()].sort();
   const pick = (n: number) => paths[n % paths.length];
-  const datePath = (date: number, page: number, name: string) => `2025-08-0${date}/0${page}-${name}`;
+  // Two months, so that a change falls in the newest month or in an earlier one.
+  const datePath = (date: number, page: number, name: string) => `2025-0${7 + (date % 2)}-0${date}/0${page}-${name}`;
   switch (s.kind) {
     case 'add': {
       const source = pool[s.from % pool.length]!;
@@ -216,6 +230,32 @@ describe('the incremental build', () => {
     }
     expect(keptSame).toBe(edited.kept);
     expect(existsSync(path.join(dist, SITE_MARKER))).toBe(true);
+  });
+
+  it('a day added to the newest month makes only the newest search segment again; the older one keeps its files', async () => {
+    const project = mkdtempSync(path.join(scratch, 'segments-'));
+    const articles = path.join(project, 'articles');
+    cpSync(path.join(samplesDir, 'articles'), articles, { recursive: true });
+    const front = readFileSync(path.join(articles, '2025-06-12', '01-要闻.txt'));
+    mkdirSync(path.join(articles, '2025-07-01'), { recursive: true });
+    writeFileSync(path.join(articles, '2025-07-01', '01-要闻.txt'), front);
+    const dist = path.join(project, 'dist');
+    const command = () => new BuildSession({
+      articles, outDir: dist, templatesDir: path.join(repoRoot, 'templates'), config: resolveConfig({}), cacheDir: path.join(project, '.cache'), cwd: project,
+    }).build();
+    await command();
+    const segmentFiles = (segment: string) => listFiles(dist).filter((p) => p.startsWith(`search/index/${segment}/`));
+    expect(segmentFiles('main').length).toBeGreaterThan(0);
+    const before = new Map(listFiles(dist).map((p) => [p, statSync(path.join(dist, p)).ino] as const));
+
+    segmentsMade.length = 0;
+    mkdirSync(path.join(articles, '2025-07-02'), { recursive: true });
+    writeFileSync(path.join(articles, '2025-07-02', '01-要闻.txt'), front.toString('utf8').replace(/。/g, '，今天。'));
+    await command();
+    const rewritten = (segment: string) => segmentFiles(segment).filter((p) => before.get(p) !== statSync(path.join(dist, p)).ino);
+    expect(segmentsMade).toEqual(['recent']);
+    expect(rewritten('main')).toEqual([]);
+    expect(rewritten('recent').length).toBeGreaterThan(0);
   });
 
   it('builds from a cache that jobs holding parts of the archive filled, parsing nothing again, to the same site', async () => {

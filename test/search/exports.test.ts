@@ -11,7 +11,7 @@ import { record } from './helpers.js';
 describe('search stage', () => {
   it('pins its public exports', async () => {
     expect(Object.keys(await import('../../src/search/index.js')).sort()).toEqual([
-      'SearchIndexer', 'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'parseQuery', 'searchFields', 'searchLength',
+      'SearchIndexer', 'buildIndex', 'createNormalizer', 'createSearch', 'docOrder', 'foldTable', 'generateSearch', 'indexedView', 'parseQuery', 'searchFields', 'searchLength',
     ]);
   });
 

@@ -19,6 +19,15 @@ export function searchFields(r: ArticleRecord): string[] {
   return fields;
 }
 
+/**
+ * Everything of an article that the index is made from (the searchable
+ * fields, the result line, the facets): a build whose articles keep these
+ * keeps its index. Add a field here when the index starts to read it.
+ */
+export function indexedView(r: ArticleRecord): unknown[] {
+  return [r.id, r.url, r.issueDate, r.source, r.section, r.page, r.headline, r.kicker, r.subtitle, r.captions, r.paragraphs, r.subheadings, r.byline];
+}
+
 /** Articles in index order: oldest issue first (undated before dated), then by id. */
 export function docOrder(records: readonly ArticleRecord[]): ArticleRecord[] {
   return [...records].sort(compareRecords);
