@@ -65,6 +65,8 @@ const NUMBER_WITH_UNIT = /^[\d０-９.．]+[年月日号时分秒天周岁万亿
 const CHINESE_NUMBER = /^第?[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*[年月日号个次名位项家件条种批天倍届期轮]?$/;
 // `这条` `那位` `每项` `该批`: a demonstrative and a measure word.
 const DEMONSTRATIVE = /^[这那此该每各本][个条种位名项件次些样批家场回番]$/;
+// `04T14` (of `2023-09-04T14:27`), `07B`: no name or term starts with the digit 0; such a token is a piece of a date, time or code.
+const LEADING_ZERO = /^[0０][0-9０-９A-Za-zＡ-Ｚａ-ｚ]/;
 // A word must be Han characters, Latin letters or digits (`C919`, `5G`, `新冠`), no punctuation or space.
 const WORD_CHARS = /^[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９·-]+$/u;
 const HAS_LETTER = /[\p{Script=Han}A-Za-zＡ-Ｚａ-ｚ]/u;
@@ -74,7 +76,7 @@ export function isContentWord(word: string): boolean {
   if (word.length < 2) return false;
   if (!WORD_CHARS.test(word) || !HAS_LETTER.test(word)) return false;
   if (NEWS_STOP_WORDS.has(word)) return false;
-  if (NUMBER.test(word) || NUMBER_WITH_UNIT.test(word) || CHINESE_NUMBER.test(word) || DEMONSTRATIVE.test(word)) return false;
+  if (LEADING_ZERO.test(word) || NUMBER.test(word) || NUMBER_WITH_UNIT.test(word) || CHINESE_NUMBER.test(word) || DEMONSTRATIVE.test(word)) return false;
   return true;
 }
 

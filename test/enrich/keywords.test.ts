@@ -29,11 +29,13 @@ describe('isContentWord', () => {
     ['punctuation', '，'],
     ['a space', ' '],
     ['a URL fragment', '://'],
+    ['a piece of a timestamp (2023-09-04T14:27)', '04T14'],
+    ['a piece of a code with a leading zero', '07B'],
   ])('drops %s (%s)', (_what, word) => {
     expect(isContentWord(word)).toBe(false);
   });
 
-  it.each(['疫情', '北溪', 'RCEP', 'C919', '5G', '百年', '二十大', '习近平'])('keeps the content word %s', (word) => {
+  it.each(['疫情', '北溪', 'RCEP', 'C919', '5G', 'G20', 'H5N1', '百年', '二十大', '习近平'])('keeps the content word %s', (word) => {
     expect(isContentWord(word)).toBe(true);
   });
 
