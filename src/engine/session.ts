@@ -331,14 +331,17 @@ export class BuildSession {
     // made again (search/build/indexer.ts); the others keep their files.
     const records = new Map<string, string>();
     for (const r of corpus.records) records.set(r.id, digest(JSON.stringify([stages.indexedView(r), corpus.lengths?.get(r.id) ?? null])));
-    const before = previous && this.state?.fingerprint === fingerprint ? searchState(this.state.search) : null;
+    // The index reads the records and the settings, not the templates: a template edit keeps it.
+    const searchFingerprint = digestParts([generatorVersion(), JSON.stringify(config)]);
+    const held = previous ? searchState(this.state?.search) : null;
+    const before = held?.fingerprint === searchFingerprint ? held : null;
     const changed = new Set<string>();
     if (before) {
       for (const [id, hash] of records) if (before.records.get(id) !== hash) changed.add(id);
       for (const id of before.records.keys()) if (!records.has(id)) changed.add(id);
     }
     const old = (p: string) => this.previousOutput(p);
-    if (before && changed.size === 0) {
+    if (before && changed.size === 0 && this.state?.fingerprint === fingerprint) {
       // Nothing search reads changed: its files are the previous build's.
       for (const [p, entry] of previous!) if (p.startsWith('search/')) yield ['search', { path: p, key: entry.key ?? entry.hash, content: () => old(p) }];
       this.searchState = before;
@@ -354,10 +357,9 @@ export class BuildSession {
     };
     for await (const o of indexer.build(source)) {
       // A kept segment file has no bytes to give: they are those of the previous build.
-      const kept = previous?.get(o.path)?.key === o.key;
-      yield ['search', { path: o.path, key: o.key, content: kept ? () => old(o.path) : o.content }];
+      yield ['search', { path: o.path, key: o.key, content: o.kept ? () => old(o.path) : o.content }];
     }
-    this.searchState = { index: indexer.state(), records };
+    this.searchState = { fingerprint: searchFingerprint, index: indexer.state(), records };
   }
 
   /** The bytes of a file of the site the previous build wrote. */
@@ -434,13 +436,15 @@ export class BuildSession {
 
 /** What the search stage keeps between builds: the indexer's state and a hash of each record it indexed. */
 interface SearchState {
+  /** Generator version and settings the index was made with. */
+  fingerprint: string;
   index: Uint8Array;
   records: Map<string, string>;
 }
 
 function searchState(value: unknown): SearchState | null {
   const v = value as Partial<SearchState> | null | undefined;
-  return v && v.index instanceof Uint8Array && v.records instanceof Map ? (v as SearchState) : null;
+  return v && typeof v.fingerprint === 'string' && v.index instanceof Uint8Array && v.records instanceof Map ? (v as SearchState) : null;
 }
 
 /** The previous manifest, with its keys dropped when they were made under other settings or templates. */

@@ -34,6 +34,8 @@ export interface SearchOutput {
    * (it throws): its bytes are those written when its key was new.
    */
   content(): string | Uint8Array;
+  /** Kept from the state: its bytes are the previous build's. */
+  kept?: boolean;
 }
 
 export interface SearchSource {
@@ -97,6 +99,7 @@ function kept(path: string, key: string): SearchOutput {
   return {
     path,
     key,
+    kept: true,
     content() {
       throw new Error(`search: ${path} is unchanged since the state the build started from; its bytes are those written then`);
     },
