@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSiteWriter } from '../../src/site/write.js';
+import { openSiteWriter, SiteWriteError } from '../../src/site/write.js';
 import { runCli } from '../helpers.js';
 
 let root = '';
@@ -64,6 +64,18 @@ describe('the atomic site writer', () => {
     const w = await openSiteWriter(out);
     expect(readFileSync(path.join(out, 'marker'), 'utf8')).toBe('kept');
     await w.abort();
+  });
+});
+
+describe('an output folder that cannot be written', () => {
+  it('is a clear error, not a stack trace, and touches nothing', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'baoku-unwritable-'));
+    writeFileSync(path.join(root, 'a-file'), 'kept');
+    const e = await openSiteWriter(path.join(root, 'a-file', 'dist')).then(() => null, (err: unknown) => err);
+    expect(e).toBeInstanceOf(SiteWriteError);
+    expect((e as Error).message).toMatch(/^cannot prepare the new site beside .*a-file\/dist \(E[A-Z]+/);
+    expect(readFileSync(path.join(root, 'a-file'), 'utf8')).toBe('kept');
+    expect(readdirSync(root)).toEqual(['a-file']);
   });
 });
 
