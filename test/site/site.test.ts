@@ -103,6 +103,8 @@ describe('the archive site', () => {
     const pages = await buildSite(sampleCorpus(), { baseUrl: '/archive/' });
     for (const [path, html] of pages) if (path.endsWith('.html')) expect(html, path).toContain('<link rel="icon" href="/archive/assets/favicon.svg" type="image/svg+xml">');
     expect(pages.has('assets/favicon.svg')).toBe(true);
+    // Browsers and tools that ask for /favicon.ico whatever the page links get an icon too.
+    expect(pages.has('favicon.ico')).toBe(true);
     expect(pages.get('index.html')).toMatch(/<h1 id="latest-title"><a href="\/archive\/2025\/06\/12\/"><time datetime="2025-06-12">2025年6月12日<\/time><\/a><\/h1>/);
   });
 
