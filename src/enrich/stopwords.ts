@@ -63,6 +63,8 @@ const NUMBER_WITH_UNIT = /^[\d０-９.．]+[年月日号时分秒天周岁万亿
 // `一个` `十三` `第一次` `三年`: Chinese numerals, ordinals and counted units
 // (but not `百年`, `千万` — magnitude words that start a compound).
 const CHINESE_NUMBER = /^第?[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*[年月日号个次名位项家件条种批天倍届期轮]?$/;
+// `亿例` `万人次` `千吨` (of `5.1亿例`): a magnitude and a unit, what is left of a count once jieba cut its digits off.
+const MAGNITUDE_UNIT = /^[十百千万亿]+[例人次元吨户名个件只台辆家所座项位批场起架艘套]+$/;
 // `这条` `那位` `每项` `该批`: a demonstrative and a measure word.
 const DEMONSTRATIVE = /^[这那此该每各本][个条种位名项件次些样批家场回番]$/;
 // `04T14` (of `2023-09-04T14:27`), `07B`: no name or term starts with the digit 0; such a token is a piece of a date, time or code.
@@ -76,7 +78,7 @@ export function isContentWord(word: string): boolean {
   if (word.length < 2) return false;
   if (!WORD_CHARS.test(word) || !HAS_LETTER.test(word)) return false;
   if (NEWS_STOP_WORDS.has(word)) return false;
-  if (LEADING_ZERO.test(word) || NUMBER.test(word) || NUMBER_WITH_UNIT.test(word) || CHINESE_NUMBER.test(word) || DEMONSTRATIVE.test(word)) return false;
+  if (LEADING_ZERO.test(word) || MAGNITUDE_UNIT.test(word) || NUMBER.test(word) || NUMBER_WITH_UNIT.test(word) || CHINESE_NUMBER.test(word) || DEMONSTRATIVE.test(word)) return false;
   return true;
 }
 
@@ -95,6 +97,8 @@ export const FUNCTION_TAGS: ReadonlySet<string> = new Set(['d', 'r', 'rr', 'rz',
  */
 export const KEYWORD_STOP_WORDS: ReadonlySet<string> = new Set([
   '令人', '属于', '有关', '多地', '多国', '各国', '多方', '双方', '人士', '一道', '一同', '之际', '有力', '有序', '更大',
+  // `…时说` `…时称`: the tail of `在会见时说`, a reporting formula jieba keeps as one word.
+  '时说', '时称',
   '播发', '最新', '全文', '文章', '署名文章', '发表', '讲话', '重要讲话', '举行', '会议', '会见', '会谈', '举行会谈',
   '在京举行', '举行仪式', '出版发行', '月份', '总体', '整体', '方向', '领域', '方面', '水平', '力度', '措施', '活动',
 ]);

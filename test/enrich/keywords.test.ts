@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignKeywords, byWeightThenWord, KEYWORD_COUNT } from '../../src/enrich/keywords.js';
-import { isContentWord, NEWS_STOP_WORDS } from '../../src/enrich/stopwords.js';
+import { isContentWord, isKeywordWord, NEWS_STOP_WORDS } from '../../src/enrich/stopwords.js';
 import { article } from './article.js';
 
 describe('isContentWord', () => {
@@ -31,12 +31,19 @@ describe('isContentWord', () => {
     ['a URL fragment', '://'],
     ['a piece of a timestamp (2023-09-04T14:27)', '04T14'],
     ['a piece of a code with a leading zero', '07B'],
+    ['a magnitude and a unit left of a count (5.1亿例)', '亿例'],
+    ['a magnitude and a unit left of a count (3万人次)', '万人次'],
   ])('drops %s (%s)', (_what, word) => {
     expect(isContentWord(word)).toBe(false);
   });
 
   it.each(['疫情', '北溪', 'RCEP', 'C919', '5G', 'G20', 'H5N1', '百年', '二十大', '习近平'])('keeps the content word %s', (word) => {
     expect(isContentWord(word)).toBe(true);
+  });
+
+  it('drops the tail of a reporting formula (在会见时说 → 时说) as a keyword', () => {
+    expect(isKeywordWord('时说')).toBe(false);
+    expect(isKeywordWord('时称')).toBe(false);
   });
 
   it('has a stop list of real size', () => {
