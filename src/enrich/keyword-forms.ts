@@ -105,7 +105,7 @@ function standsAsWord(form: string, start: number, length: number, known: (word:
     const from = at;
     at += word.length;
     if (at > start && from < start + length) continue; // (part of) the word itself
-    if (word.length === 1 ? !NAME_CHARACTER_TAGS.test(tag) : TAKEN_WORD_NEVER.has(tag) || (tag === 'x' && !knownPiece(word, known))) return false;
+    if (word.length === 1 ? !NAME_CHARACTER_TAGS.test(tag) && !(at === form.length && PLACE_SUFFIX.has(word)) : TAKEN_WORD_NEVER.has(tag) || (tag === 'x' && !knownPiece(word, known))) return false;
   }
   return true;
 }
@@ -136,6 +136,8 @@ function isDictionaryWord(word: string): boolean {
 
 /** Tags of a single character a name can take on: a surname (丁 + 薛祥), a place (港), an attribute (新 + 冠), a season (冬 + 残奥会). */
 const NAME_CHARACTER_TAGS = /^(nr|ns|nt|nz|a$|t$|j$)/;
+/** The last character of a place's name that jieba cuts off as a noun (大湾 + 区, 雄安新 + 区): a name may end with one. */
+const PLACE_SUFFIX = new Set([...'区省市县镇乡村州岛湾港湖河江山']);
 /** Tags of a word a name never takes on: function words (FUNCTION_TAGS but numerals: 一带 + 一路), verbs (摘自), prefixes and suffixes. */
 const TAKEN_WORD_NEVER = new Set([...FUNCTION_TAGS].filter((t) => t !== 'm').concat(['v', 'b', 'h', 'k']));
 /** A word the archive uses in at least this many articles is a word, whether jieba knows it or not (新冠). */
