@@ -35,7 +35,7 @@ const MAX_FORM_LENGTH = 8;
  * 一带一路 and 统一).
  */
 const GROWS_BY = /^\p{Script=Han}$/u;
-const NEVER_GROWS_BY = new Set([...'的之了着过地得和与及或等并而且也都是在于被把将对向从为以其这那每各该此', ...'〇零二两三四五六七八九十百千万亿', ...'届号期次年月日个名位项例米']);
+const NEVER_GROWS_BY = new Set([...'的之了着过地得和与及或等并而且也都是在于被把将对向从由为以其这那每各该此', ...'〇零二两三四五六七八九十百千万亿', ...'届号期次年月日个名位项例米']);
 
 /** Headline, kicker, subtitle, captions and paragraphs, one per line: where the words of an article stand. */
 export function articleText(r: Pick<ArticleRecord, 'headline' | 'kicker' | 'subtitle' | 'captions' | 'paragraphs'>): string {

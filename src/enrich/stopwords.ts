@@ -108,7 +108,7 @@ const REPORTED_SPEECH = /^\p{Script=Han}{1,2}方?[称说]$/u;
 
 // `李希在` `比上` `和习`: a word jieba made up (tag x) that begins or ends with a particle, preposition or direction
 // is a name or word with its neighbour's grammar glued on.
-const GRAMMAR_CHARACTERS = new Set([...'的之了着过地得和与及或等并而且也都是在于被把将对向从为以其这那每各该此上下']);
+const GRAMMAR_CHARACTERS = new Set([...'的之了着过地得和与及或等并而且也都是在于被把将对向从由为以其这那每各该此上下']);
 
 /**
  * A verb names an event only when general Chinese seldom uses it (jieba's

@@ -46,6 +46,11 @@ describe('isContentWord', () => {
     expect(isKeywordWord('时称')).toBe(false);
   });
 
+  it('drops a piece jieba made up that ends with the preposition 由 (12例由无症状感染者… → 例由), not a word such as 自由', () => {
+    expect(isKeywordWord('例由')).toBe(false);
+    expect(isKeywordWord('自由')).toBe(true);
+  });
+
   it('has a stop list of real size', () => {
     expect(NEWS_STOP_WORDS.size).toBeGreaterThan(200);
   });
