@@ -3,14 +3,15 @@
 // sample archive of the repository (a paper with pages, 版面) and a
 // generated archive of 3,000 broadcast articles without page numbers.
 // Usage: npm run screenshots  [CHROMIUM_PATH=…]
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../lib/site/serve.js';
-import { syntheticArchive } from './synthetic-archive.js';
+import { writeArchive } from './synthetic-archive.js';
+import { PAGE_TYPES } from './page-types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'screenshots');
@@ -29,33 +30,8 @@ function build(name, articles) {
 }
 
 const generated = path.join(work, 'generated-articles');
-for (const f of syntheticArchive({ articles: 3000, seed: 1 })) {
-  const file = path.join(generated, f.relPath);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, f.text);
-}
+writeArchive(generated, { articles: 3000, seed: 1 });
 
-const DATE = '\\d{4}\\/\\d{2}\\/\\d{2}';
-const PAGE_TYPES = [
-  ['home', () => 'index.html'],
-  ['year', (f) => f.find((p) => /^\d{4}\/index\.html$/.test(p))],
-  ['month', (f) => f.find((p) => /^\d{4}\/\d{2}\/index\.html$/.test(p))],
-  ['issue', (f) => f.findLast((p) => new RegExp(`^${DATE}/index\\.html$`).test(p))],
-  ['page', (f) => f.find((p) => new RegExp(`^${DATE}/\\d{2}/index\\.html$`).test(p))],
-  ['article', (f) => f.find((p) => new RegExp(`^${DATE}/[^/]+/\\d+/index\\.html$`).test(p))],
-  ['undated', (f) => f.find((p) => p === 'undated/index.html')],
-  ['calendar', () => 'calendar/index.html'],
-  ['sections', () => 'sections/index.html'],
-  ['section', (f) => f.find((p) => /^sections\/[^/]+\/index\.html$/.test(p))],
-  ['sources', () => 'sources/index.html'],
-  ['source', (f) => f.find((p) => /^sources\/[^/]+\/index\.html$/.test(p))],
-  ['authors', () => 'authors/index.html'],
-  ['author', (f) => f.find((p) => /^authors\/[^/]+\/index\.html$/.test(p))],
-  ['keywords', () => 'keywords/index.html'],
-  ['keyword', (f) => f.find((p) => /^keywords\/[^/]+\/index\.html$/.test(p))],
-  ['search', () => 'search/index.html'],
-  ['404', () => '404.html'],
-];
 const viewports = [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]];
 
 const browser = await chromium.launch({
@@ -70,7 +46,7 @@ try {
     const server = await serve({ root: site.dir, port: 0 });
     const base = `http://127.0.0.1:${server.address().port}/`;
     try {
-      for (const [name, find] of PAGE_TYPES) {
+      for (const { name, find } of PAGE_TYPES) {
         const file = find(site.files);
         if (!file || !site.files.includes(file)) {
           console.warn(`${archive}: no ${name} page; skipped`);

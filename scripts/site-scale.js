@@ -3,12 +3,12 @@
 // than a few hundred items; prints the largest pages, files per article and
 // the size of the site outside search/ against the input text.
 // Usage: npm run compile && node scripts/site-scale.js [ARTICLES]   (100,000 articles take several minutes)
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syntheticArchive } from './synthetic-archive.js';
+import { writeArchive } from './synthetic-archive.js';
 
 const MAX_PAGE_BYTES = 300_000;
 const MAX_LIST_ITEMS = 500;
@@ -17,13 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const articles = Number(process.argv[2] ?? 100_000);
 const work = mkdtempSync(path.join(tmpdir(), 'baoku-scale-'));
 try {
-  let inputBytes = 0;
-  for (const f of syntheticArchive({ articles, seed: 1 })) {
-    const file = path.join(work, 'articles', f.relPath);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, f.text);
-    inputBytes += Buffer.byteLength(f.text);
-  }
+  const inputBytes = writeArchive(path.join(work, 'articles'), { articles, seed: 1 });
   const started = performance.now();
   const build = spawnSync(process.execPath, [path.join(root, 'bin', 'baoku.js'), 'build', '--articles', 'articles', '--out', 'dist',
     '--templates', path.join(root, 'templates'), '--base-url', 'https://example.org/', '--no-cache', '--quiet'], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });

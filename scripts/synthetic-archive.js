@@ -5,8 +5,12 @@
 // reporters, sources and recurring subjects so that every page type of the
 // site has something to show. The same options always give the same files.
 //
-//   import { syntheticArchive } from './synthetic-archive.js';
+//   import { syntheticArchive, writeArchive } from './synthetic-archive.js';
 //   const files = syntheticArchive({ articles: 3000, seed: 1 }); // [{ relPath, text }]
+//   const bytes = writeArchive(dir, { articles: 3000, seed: 1 }); // the same, written under dir
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { random } from '../bench/lib/random.js';
 
 const PLACES = ['北京', '上海', '广州', '深圳', '成都', '武汉', '西安', '杭州', '南京', '重庆', '天津', '长沙', '昆明', '哈尔滨', '乌鲁木齐', '拉萨', '青岛', '厦门'];
 const SUBJECTS = [
@@ -21,18 +25,6 @@ const VERBS = ['推进', '完成', '启动', '建成', '迎来', '开展', '部�
 const SOURCES = ['央视网消息（新闻联播）', '据新华社电', '本台消息'];
 const REPORTERS = ['张明', '李华', '王芳', '赵强', '陈静', '刘洋', '杨帆', '周敏', '吴涛', '郑丽'];
 
-/** mulberry32: a small seeded generator, so the archive is the same on every machine. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * @param {{ articles?: number, seed?: number, start?: string, perDay?: number }} [options]
  * @returns {{ relPath: string, text: string }[]}
@@ -40,8 +32,9 @@ function random(seed) {
 export function syntheticArchive(options = {}) {
   const total = options.articles ?? 3000;
   const perDay = options.perDay ?? 15;
-  const rand = random(options.seed ?? 1);
-  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const rng = random('synthetic-archive', options.seed ?? 1);
+  const rand = rng.next;
+  const pick = rng.pick;
   const day = new Date(`${options.start ?? '2021-11-20'}T00:00:00Z`);
   const files = [];
   let made = 0;
@@ -92,4 +85,19 @@ export function syntheticArchive(options = {}) {
     files.push({ relPath: `未注明日期/稿件${i + 1}.txt`, text: `${place}${subject[1]}见闻\n\n${paragraph(subject, place)}\n\n${paragraph(subject, place)}\n` });
   }
   return files;
+}
+
+/**
+ * Writes the archive of `options` under `dir` (made as needed).
+ * @returns {number} the bytes of text written
+ */
+export function writeArchive(dir, options = {}) {
+  let bytes = 0;
+  for (const f of syntheticArchive(options)) {
+    const file = path.join(dir, f.relPath);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, f.text);
+    bytes += Buffer.byteLength(f.text);
+  }
+  return bytes;
 }

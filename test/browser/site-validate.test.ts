@@ -5,7 +5,7 @@
  * serious or critical axe-core violation, in light and dark colour schemes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -13,28 +13,14 @@ import type { Browser, Page } from 'playwright-core';
 import { buildAndServe, launchBrowser, watchErrors } from './harness.js';
 import type { BuiltSite } from './harness.js';
 import { listFiles, repoRoot } from '../helpers.js';
+// @ts-expect-error: plain JavaScript modules of the repository's scripts.
+import { PAGE_TYPES as pageTypes } from '../../scripts/page-types.js';
+// @ts-expect-error: as above.
+import { writeArchive } from '../../scripts/synthetic-archive.js';
 
-/** One page of each type: a test name and how to find its file in dist (undefined: the archive has none). */
-const PAGE_TYPES: [string, (files: string[]) => string | undefined][] = [
-  ['home', () => 'index.html'],
-  ['year', (f) => f.find((p) => /^\d{4}\/index\.html$/.test(p))],
-  ['month', (f) => f.find((p) => /^\d{4}\/\d{2}\/index\.html$/.test(p))],
-  ['issue', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(p))],
-  ['page (版面)', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/index\.html$/.test(p))],
-  ['article', (f) => f.find((p) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/[^/]+\/index\.html$/.test(p))],
-  ['undated', (f) => f.find((p) => p === 'undated/index.html')],
-  ['calendar', () => 'calendar/index.html'],
-  ['section list', () => 'sections/index.html'],
-  ['section', (f) => f.find((p) => /^sections\/[^/]+\/index\.html$/.test(p))],
-  ['source list', () => 'sources/index.html'],
-  ['source', (f) => f.find((p) => /^sources\/[^/]+\/index\.html$/.test(p))],
-  ['author list', () => 'authors/index.html'],
-  ['author', (f) => f.find((p) => /^authors\/[^/]+\/index\.html$/.test(p))],
-  ['keyword list', () => 'keywords/index.html'],
-  ['keyword', (f) => f.find((p) => /^keywords\/[^/]+\/index\.html$/.test(p))],
-  ['search', () => 'search/index.html'],
-  ['404', () => '404.html'],
-];
+/** One page of each type (scripts/page-types.js): a test name and how to find its file in dist (undefined: the archive has none). */
+const PAGE_TYPES: [string, (files: string[]) => string | undefined][] =
+  (pageTypes as { label: string; find: (files: string[]) => string | undefined }[]).map((t) => [t.label, t.find]);
 
 const config = path.join(repoRoot, '.htmlvalidate.json');
 const validator = new HtmlValidate(existsSync(config)
@@ -43,13 +29,8 @@ const validator = new HtmlValidate(existsSync(config)
 
 /** A generated archive of daily transcripts without page numbers, written to a temp folder. */
 async function pagelessArchive(articles: number): Promise<string> {
-  // @ts-expect-error: a plain JavaScript module of the repository's scripts.
-  const { syntheticArchive } = await import('../../scripts/synthetic-archive.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'baoku-pageless-'));
-  for (const f of syntheticArchive({ articles, seed: 1 }) as { relPath: string; text: string }[]) {
-    mkdirSync(path.dirname(path.join(dir, f.relPath)), { recursive: true });
-    writeFileSync(path.join(dir, f.relPath), f.text);
-  }
+  writeArchive(dir, { articles, seed: 1 });
   return dir;
 }
 
