@@ -6,5 +6,5 @@
 export { enrichAnalyzed } from '../enrich/index.js';
 export { analyzeArticle } from '../enrich/terms.js';
 export { generateSite, siteMessages } from '../site/index.js';
-export { SearchIndexer, docOrder, generateSearch, indexedView, searchFields } from '../search/index.js';
+export { SearchIndexer, docOrder, indexedView } from '../search/index.js';
 export { processFiles } from './pool.js';

@@ -16,7 +16,7 @@ import { absoluteUrl, withBase } from '../site/routes.js';
 import { bundleClient } from './bundle.js';
 import { foldTable } from './fold-table.js';
 import { docOrder } from './build/fields.js';
-import { hashBytes, indexFiles, searchLength } from './build/indexer.js';
+import { hashBytes, indexFiles } from './build/indexer.js';
 import type { IndexMeta, IndexState, SearchOutput, SearchSource } from './build/indexer.js';
 import type { EncodeStats } from './build/encode.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
@@ -84,12 +84,10 @@ function made(path: string, content: string): SearchOutput {
 }
 
 /** The search stage for a whole set of records at once (a full build). */
-export async function* generateSearch(records: readonly ArticleRecord[], config: SiteConfig, templatesDir?: string, lengths?: ReadonlyMap<string, number>): AsyncGenerator<OutputFile> {
+export async function* generateSearch(records: readonly ArticleRecord[], config: SiteConfig, templatesDir?: string): AsyncGenerator<OutputFile> {
   const indexer = new SearchIndexer({ config, ...(templatesDir ? { templatesDir } : {}) });
   const ordered = docOrder(records);
-  // Lengths the corpus step already counted (enrich/terms.ts) spare cutting every text again.
-  const words = lengths ? (r: ArticleRecord) => lengths.get(r.id) ?? searchLength(r) : undefined;
-  for await (const o of indexer.build({ records: () => ordered, ...(words ? { words } : {}) })) yield { path: o.path, content: o.content() };
+  for await (const o of indexer.build({ records: () => ordered })) yield { path: o.path, content: o.content() };
 }
 
 /** The index alone, in memory: its manifest and files (for tests and benchmarks). */
