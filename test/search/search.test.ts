@@ -185,6 +185,12 @@ describe('results', () => {
     const r = await search('雪豹保护', { limit: 10 });
     expect(r.results[0]!.snippet.startsWith('正文开头的第一句话。')).toBe(true);
   });
+  it('mark a two-character word deep in the text, found from its postings', async () => {
+    const { search } = await memorySearch([long, lead]);
+    const r = await search('雪豹', { limit: 10, filters: { from: '2024-05-01', to: '2024-05-01' } });
+    expect(r.results.map((x) => x.headline)).toEqual(['长篇报道']);
+    expect(r.results[0]!.snippet).toContain('<mark>雪豹</mark>');
+  });
   it('read on for a one-character term until a match', async () => {
     const { search } = await memorySearch([long]);
     const r = await search('豹', { limit: 10 });
