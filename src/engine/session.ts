@@ -33,6 +33,7 @@ import { sortMessages } from '../messages.js';
 import { BuildCache } from './cache.js';
 import type { SessionState } from './cache.js';
 import type { FileResult } from './file-work.js';
+import type { SearchFile, SearchRun } from './search-thread.js';
 import { digest, digestParts } from './hash.js';
 import { folderHash, generatorVersion } from './version.js';
 import type { ArticleRecord, Message, Output, ParsedArticle, SiteConfig, SourceFile } from '../types.js';
@@ -166,7 +167,7 @@ export class BuildSession {
     let commit: CommitResult;
     try {
       // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, previous, report, fingerprint);
+      const outputs = this.outputsOf(stages, corpus, previous, report, fingerprint, timings);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -180,6 +181,8 @@ export class BuildSession {
       commit = await writer.commit();
       lap('write', t);
     } catch (e) {
+      await this.searchRun?.stop();
+      this.searchRun = null;
       await writer.abort();
       throw e;
     }
@@ -322,10 +325,9 @@ export class BuildSession {
     return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
   }
 
-  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport, fingerprint: string): AsyncGenerator<[string, Output]> {
+  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport, fingerprint: string, timings: Timings): AsyncGenerator<[string, Output]> {
     yield ['report', reportFile(report)];
     const { config, templatesDir } = this.options;
-    for await (const file of stages.generateSite(corpus, { config, templatesDir })) yield ['pages', file];
 
     // The search index: only the segments holding a record that changed are
     // made again (search/build/indexer.ts); the others keep their files.
@@ -341,26 +343,42 @@ export class BuildSession {
       for (const id of before.records.keys()) if (!records.has(id)) changed.add(id);
     }
     const old = (p: string) => this.previousOutput(p);
-    if (before && changed.size === 0 && this.state?.fingerprint === fingerprint) {
+    const unchanged = before !== null && changed.size === 0 && this.state?.fingerprint === fingerprint;
+    // Made beside the pages (search-thread.ts); its outputs are written as they arrive.
+    const run = unchanged
+      ? null
+      : (this.searchRun = stages.startSearch({
+          config,
+          templatesDir,
+          ...(before ? { state: before.index, changed: [...changed] } : {}),
+          records: stages.docOrder(corpus.records),
+          ...(corpus.lengths ? { lengths: corpus.lengths } : {}),
+        }));
+    const searchOutput = (o: SearchFile): [string, Output] => [
+      'search',
+      // A kept segment file has no bytes to give: they are those of the previous build.
+      { path: o.path, key: o.key, content: o.kept || o.content === null ? () => old(o.path) : constant(o.content) },
+    ];
+
+    for await (const file of stages.generateSite(corpus, { config, templatesDir })) {
+      yield ['pages', file];
+      for (let o = run?.poll(); o; o = run!.poll()) yield searchOutput(o);
+    }
+
+    if (!run) {
       // Nothing search reads changed: its files are the previous build's.
       for (const [p, entry] of previous!) if (p.startsWith('search/')) yield ['search', { path: p, key: entry.key ?? entry.hash, content: () => old(p) }];
       this.searchState = before;
       return;
     }
-    const indexer = new stages.SearchIndexer({ config, templatesDir, ...(before ? { state: before.index } : {}) });
-    const ordered = stages.docOrder(corpus.records);
-    const lengths = corpus.lengths;
-    const source = {
-      records: () => ordered,
-      ...(before ? { changed } : {}),
-      ...(lengths ? { words: (r: ArticleRecord) => lengths.get(r.id) ?? 0 } : {}),
-    };
-    for await (const o of indexer.build(source)) {
-      // A kept segment file has no bytes to give: they are those of the previous build.
-      yield ['search', { path: o.path, key: o.key, content: o.kept ? () => old(o.path) : o.content }];
-    }
-    this.searchState = { fingerprint: searchFingerprint, index: indexer.state(), records };
+    for await (const o of run.rest()) yield searchOutput(o);
+    const result = run.result();
+    this.searchRun = null;
+    timings.set('index', result.seconds);
+    this.searchState = { fingerprint: searchFingerprint, index: result.state, records };
   }
+
+  private searchRun: SearchRun | null = null;
 
   /** The bytes of a file of the site the previous build wrote. */
   private async previousOutput(p: string): Promise<string | Uint8Array> {
@@ -432,6 +450,10 @@ export class BuildSession {
       abort: async () => {},
     };
   }
+}
+
+function constant(content: string | Uint8Array): () => string | Uint8Array {
+  return () => content;
 }
 
 /** What the search stage keeps between builds: the indexer's state and a hash of each record it indexed. */

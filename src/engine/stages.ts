@@ -6,5 +6,6 @@
 export { enrichAnalyzed } from '../enrich/index.js';
 export { analyzeArticle } from '../enrich/terms.js';
 export { generateSite, siteMessages } from '../site/index.js';
-export { SearchIndexer, docOrder, indexedView } from '../search/index.js';
+export { docOrder, indexedView } from '../search/index.js';
 export { processFiles } from './pool.js';
+export { startSearch } from './search-thread.js';
