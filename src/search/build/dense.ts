@@ -9,6 +9,7 @@
 import { ByteWriter } from '../bytes.js';
 import { partOf, writeMatch } from '../format.js';
 import { cmp } from './fields.js';
+import { PairTable } from './pair-table.js';
 import type { KeyPostings } from './runs.js';
 
 export const DENSE_SHARE = 1 / 128;
@@ -98,36 +99,45 @@ export function denseStrings(docs: readonly DenseDoc[], bigrams: ReadonlySet<str
 export class StringCounter {
   readonly found = new Map<string, Found>();
   private docs = 0;
-  /** The candidates as a trie of code units: a node's key is set when the path to it is a candidate. */
-  private readonly root: TrieNode = { next: new Map(), key: null };
+  /**
+   * The candidates as a trie of code units: their first two units number a
+   * node in a table of pairs (most places of a text start no candidate: one
+   * lookup tells), each next unit an edge in a table of (node, unit) whose
+   * number is the node it leads to. Candidates have 3 units or more, so
+   * only edge nodes have keys: the candidate their path spells, if any.
+   */
+  private readonly pairs = new PairTable();
+  private readonly edges = new PairTable(16);
+  private readonly keys: (string | null)[] = [];
   constructor(candidates: ReadonlySet<string>) {
     for (const key of candidates) {
-      let node = this.root;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let child = node.next.get(c);
-        if (!child) node.next.set(c, (child = { next: new Map(), key: null }));
-        node = child;
+      // Edge sources: 2·pair node, or 2·edge node + 1.
+      let from = this.pairs.add(key.charCodeAt(0), key.charCodeAt(1)) * 2;
+      for (let i = 2; i < key.length; i++) {
+        const node = this.edges.add(from, key.charCodeAt(i));
+        if (node === this.keys.length) this.keys.push(null);
+        from = node * 2 + 1;
       }
-      node.key = key;
+      this.keys[(from - 1) / 2] = key;
     }
   }
   add(d: DenseDoc): void {
     const { text } = d;
     const i = this.docs++;
+    const { pairs, edges, keys } = this;
     for (let j = 0; j + 3 <= text.length; j++) {
-      let node = this.root.next.get(text.charCodeAt(j))?.next.get(text.charCodeAt(j + 1));
-      for (let n = 2; node && n < DENSE_MAX && j + n < text.length; n++) {
-        node = node.next.get(text.charCodeAt(j + n));
-        if (node?.key) note(this.found, node.key, i, d, j);
+      const pair = pairs.get(text.charCodeAt(j), text.charCodeAt(j + 1));
+      if (pair < 0) continue;
+      let from = pair * 2;
+      for (let n = 2; n < DENSE_MAX && j + n < text.length; n++) {
+        const node = edges.get(from, text.charCodeAt(j + n));
+        if (node < 0) break;
+        const key = keys[node];
+        if (key) note(this.found, key, i, d, j);
+        from = node * 2 + 1;
       }
     }
   }
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  key: string | null;
 }
 
 function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j: number): void {

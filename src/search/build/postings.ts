@@ -11,6 +11,7 @@
  */
 import { ByteWriter } from '../bytes.js';
 import { HEADLINE_SPAN, partOf, writeMatch } from '../format.js';
+import { PairTable } from './pair-table.js';
 import { RunWriter, keyOrderIndex } from './runs.js';
 import type { Run } from './runs.js';
 
@@ -42,8 +43,8 @@ export class PostingsBuilder {
   private readonly runs: Run[] = [];
   /** Articles of the segment per bigram code, over every chunk. */
   private readonly df = new Map<number, number>();
-  /** Bigram code `(first + 1) · 2^16 + second` → its number in the chunk, and back. */
-  private ids = new Map<number, number>();
+  /** Bigram → its number in the chunk, and its code `(first + 1) · 2^16 + second` by number. */
+  private ids = new PairTable();
   private codes: number[] = [];
   /** Per posting of a bigram: its number, article (index in the chunk), first position in `positions`, count. */
   private bId = new U32();
@@ -83,13 +84,8 @@ export class PostingsBuilder {
         if (j + 1 >= text.length) continue;
         const d = text.charCodeAt(j + 1);
         if (SPACE[d]) continue;
-        const code = (c + 1) * 65536 + d;
-        let id = this.ids.get(code);
-        if (id === undefined) {
-          id = this.codes.length;
-          this.ids.set(code, id);
-          this.codes.push(code);
-        }
+        const id = this.ids.add(c, d);
+        if (id === this.codes.length) this.codes.push((c + 1) * 65536 + d);
         if (n === this.occ.length) this.growOcc();
         this.occ[n] = id * 2 ** 21 + n;
         this.occPos[n] = base + j;
@@ -196,7 +192,7 @@ export class PostingsBuilder {
       run.add(e.key, df, last, true, docs.view(), pos.view());
     }
     this.runs.push(run.finish());
-    this.ids = new Map();
+    this.ids = new PairTable();
     this.codes = [];
     this.bId = new U32();
     this.bDoc = new U32();
