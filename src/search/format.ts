@@ -29,9 +29,11 @@
  *   the text after the headline in UTF-16, one code unit per position, so
  *   the bytes around any position are found without reading the rest.
  *   A month past PACK_BYTES continues in `.<n>` files (offset / PACK_BYTES).
- * - `<segment>/k/<shard>.bin`  the segment's keys, hashed by their first two
+ * - `<segment>/k/<n>.bin`  the segment's keys, hashed by their first two
  *   code units into shards of about SHARD_BYTES (a term of 3+ characters and its
- *   first bigram share one), sorted within a shard. Per key: length and
+ *   first bigram share one), sorted within a shard; the shards one after
+ *   the other, a new file where KEY_SPACE (16 MiB) would be passed. A shard is the
+ *   number of its keys, then per key: length and
  *   UTF-16 code units, df, a kind byte, then
  *   kind 0 (inline): article list length, positions length, both;
  *   kind 1 (packed): pack file, offset, article list length, positions
@@ -40,6 +42,11 @@
  *   TOP_DOCS articles for a query of that key alone (length, then per
  *   article its key and (bigrams and long keys) readMatch(); none when the
  *   key has no more articles than that).
+ * - `<segment>/k.idx`  where each shard is: per shard its start and end
+ *   (u32, little-endian) in the key files taken as one space in which file
+ *   n starts at n · KEY_SPACE (shardSpan); an empty shard's start is its
+ *   end. A key costs a query two small Range requests and the segment a
+ *   handful of files, however many shards it has.
  * - `<segment>/p/<n>.bin`  packed keys: article list then positions, read
  *   with Range requests at the offsets their shard entry gives.
  * - `<segment>/facets.json`  dates, sections and sources → doc keys (filters).
@@ -99,6 +106,17 @@ export function shardOf(key: string, shards: number): number {
 }
 export function shardOfHash(hash: number, shards: number): number {
   return Math.floor((hash * shards) / 2 ** 32);
+}
+
+/** Key files are numbered in `k.idx` as if file n started at n · KEY_SPACE (each holds at most that many bytes). */
+export const KEY_SPACE = 2 ** 24;
+
+/** Where a shard's bytes are, from its 8 bytes in `k.idx`: key file, offset, length (0: no keys). */
+export function shardSpan(entry: Uint8Array): { file: number; offset: number; length: number } {
+  const v = new DataView(entry.buffer, entry.byteOffset, 8);
+  const start = v.getUint32(0, true);
+  const end = v.getUint32(4, true);
+  return { file: Math.floor(start / KEY_SPACE), offset: start % KEY_SPACE, length: end - start };
 }
 
 /** Records in text packs start at multiples of this many bytes. */

@@ -17,7 +17,7 @@ import { bundleClient } from './bundle.js';
 import { foldTable } from './fold-table.js';
 import { docOrder } from './build/fields.js';
 import { hashBytes, indexFiles } from './build/indexer.js';
-import type { IndexMeta, IndexState, SearchOutput, SearchSource } from './build/indexer.js';
+import type { IndexMeta, IndexOptions, IndexState, SearchOutput, SearchSource } from './build/indexer.js';
 import type { EncodeStats } from './build/encode.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
 
@@ -91,10 +91,10 @@ export async function* generateSearch(records: readonly ArticleRecord[], config:
 }
 
 /** The index alone, in memory: its manifest and files (for tests and benchmarks). */
-export async function buildIndex(records: readonly ArticleRecord[], options: { words?: (r: ArticleRecord) => number; stats?: Map<string, EncodeStats> } = {}): Promise<{ meta: IndexMeta; files: OutputFile[] }> {
+export async function buildIndex(records: readonly ArticleRecord[], options: IndexOptions & { words?: (r: ArticleRecord) => number } = {}): Promise<{ meta: IndexMeta; files: OutputFile[] }> {
   const ordered = docOrder(records);
   const files: OutputFile[] = [];
-  const gen = indexFiles({ records: () => ordered, ...(options.words ? { words: options.words } : {}) }, foldTable(), null, options.stats);
+  const gen = indexFiles({ records: () => ordered, ...(options.words ? { words: options.words } : {}) }, foldTable(), null, options);
   let next = await gen.next();
   while (!next.done) {
     files.push({ path: next.value.path, content: next.value.content() });

@@ -33,6 +33,7 @@ describe('search stage', () => {
     expect(html).toContain('src="/archive/search/page.js"');
     expect(html).toContain('aria-live="polite"');
     expect(html).toMatch(/<title>搜索 - /);
+    expect(out.has('search/index/recent/k.idx')).toBe(true);
     expect([...out.keys()].some((p) => p.startsWith('search/index/recent/k/'))).toBe(true);
     expect([...out.keys()].some((p) => p.startsWith('search/index/t/2022-01'))).toBe(true);
   });

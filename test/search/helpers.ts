@@ -18,8 +18,8 @@ export const roughWords = (r: ArticleRecord) => Math.ceil([r.headline, ...r.para
  * would (whole files or byte ranges), recording every read: `loaded` holds
  * the paths, `reads` the paths with their ranges.
  */
-export async function memorySearch(records: readonly ArticleRecord[], siteBase = '/', options: { words?: (r: ArticleRecord) => number } = {}) {
-  const index = await buildIndex(records, { words: options.words ?? roughWords });
+export async function memorySearch(records: readonly ArticleRecord[], siteBase = '/', options: { words?: (r: ArticleRecord) => number; keyFileBytes?: number } = {}) {
+  const index = await buildIndex(records, { ...options, words: options.words ?? roughWords });
   const files = new Map<string, Uint8Array>(index.files.map((f) => [f.path.replace(/^search\/index\//, ''), bytesOf(f.content)]));
   const loaded: string[] = [];
   const reads: { path: string; from?: number; to?: number; bytes: number }[] = [];

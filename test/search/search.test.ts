@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, createNormalizer, foldTable, parseQuery } from '../../src/search/index.js';
 import { packPairs, unpackPairs } from '../../src/search/fold-pack.js';
+import { shardSpan } from '../../src/search/format.js';
 import { memorySearch, record, roughWords } from './helpers.js';
 
 const records = [
@@ -267,9 +268,16 @@ describe('edge cases', () => {
     const { search } = await memorySearch([]);
     expect((await search('会谈')).total).toBe(0);
   });
-  it('writes every shard, so any key can be looked up', async () => {
+  it('places every shard in a key file, so any key can be looked up', async () => {
     const { index, files, search } = await memorySearch(records);
-    for (const s of index.meta.segments) for (let k = 0; k < s.shards; k++) expect(files.has(`${s.name}/k/${k.toString(36)}.bin`)).toBe(true);
+    for (const s of index.meta.segments) {
+      const idx = files.get(`${s.name}/k.idx`)!;
+      expect(idx.length).toBe(8 * s.shards);
+      for (let k = 0; k < s.shards; k++) {
+        const span = shardSpan(idx.subarray(8 * k, 8 * k + 8));
+        if (span.length) expect(files.get(`${s.name}/k/${span.file.toString(36)}.bin`)!.length).toBeGreaterThanOrEqual(span.offset + span.length);
+      }
+    }
     expect((await search('不存在的词语 再来一个')).total).toBe(0);
   });
   it('indexes undated articles with the oldest', async () => {

@@ -6,17 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteReader, ByteWriter } from '../bytes.js';
-import { NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
+import { KEY_SPACE, NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
 import type { OutputFile } from '../../types.js';
 import type { KeyPostings } from './runs.js';
 
 /** Postings up to this size sit in their shard entry; larger ones go to a pack. */
-const INLINE_BYTES = Number(process.env.X_INLINE ?? 256);
+const INLINE_BYTES = 256;
 /** Positions past this size are split into blocks of doc keys (at most MAX_BLOCKS, about this size on average). */
 const POSITION_BLOCK_BYTES = 4096;
 const MAX_BLOCKS = 32;
 /** Aim for shard files of about this size. */
-const SHARD_BYTES = Number(process.env.X_SHARD ?? 4096);
+const SHARD_BYTES = 4096;
 /** Start a new pack file past this size. */
 const PACK_TARGET = 4 * 2 ** 20;
 
@@ -27,6 +27,8 @@ export interface SegmentLayout {
   maxKey: number;
   /** Mean article length in words that the length norm divides by. */
   avgLength: number;
+  /** Largest key file (default and at most KEY_SPACE). */
+  keyFileBytes?: number;
 }
 
 /** Bytes by what they hold, for benchmarks. */
@@ -143,17 +145,36 @@ export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayou
   starts.push(dict.length);
   if (stats) stats.entries += dict.length;
   const shards = Math.max(1, Math.round(dict.length / SHARD_BYTES));
-  // Every shard is written, even an empty one: the client never meets a missing file.
+  // The shards one after the other in key files of up to PACK_BYTES, and
+  // where each one is: its start and end in the files taken as one space
+  // in which file n starts at n · KEY_SPACE (format.ts shardSpan).
+  const limit = Math.min(layout.keyFileBytes ?? KEY_SPACE, KEY_SPACE);
   const bytes = dict.view();
+  const index = new DataView(new ArrayBuffer(8 * shards));
+  let file = new ByteWriter(1 << 16);
+  let fileNo = 0;
   let at = 0;
   for (let s = 0; s < shards; s++) {
     const from = at;
     while (at < hashes.length && shardOfHash(hashes[at]!, shards) === s) at++;
+    // An empty shard takes no bytes: its start is its end.
     const w = new ByteWriter(starts[at]! - starts[from]! + 8);
-    w.varint(at - from);
-    w.bytes(bytes.subarray(starts[from]!, starts[at]!));
-    yield { path: `search/index/${layout.name}/k/${s.toString(36)}.bin`, content: w.result() };
+    if (at > from) {
+      w.varint(at - from);
+      w.bytes(bytes.subarray(starts[from]!, starts[at]!));
+    }
+    if (w.length > limit) throw new Error(`search: a shard of ${layout.name} holds ${w.length} bytes, more than a key file can`);
+    if (file.length + w.length > limit) {
+      yield { path: `search/index/${layout.name}/k/${(fileNo++).toString(36)}.bin`, content: file.result() };
+      file = new ByteWriter(1 << 16);
+    }
+    if (fileNo * KEY_SPACE + file.length + w.length >= 2 ** 32) throw new Error(`search: the keys of ${layout.name} pass 4 GiB; split the archive into more segments`);
+    index.setUint32(8 * s, fileNo * KEY_SPACE + file.length, true);
+    file.bytes(w.view());
+    index.setUint32(8 * s + 4, fileNo * KEY_SPACE + file.length, true);
   }
+  if (file.length || fileNo === 0) yield { path: `search/index/${layout.name}/k/${fileNo.toString(36)}.bin`, content: file.result() };
+  yield { path: `search/index/${layout.name}/k.idx`, content: new Uint8Array(index.buffer) };
   return shards;
 }
 

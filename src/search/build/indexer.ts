@@ -84,7 +84,7 @@ export interface IndexState {
 }
 
 /** Changes whenever the index format or the builder's output changes. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 export function hashBytes(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url').slice(0, 22);
@@ -117,7 +117,13 @@ export function searchLength(r: ArticleRecord): number {
  * The index files (under `search/index/`), one at a time, then the
  * manifest and the new state as the generator's return value.
  */
-export async function* indexFiles(src: SearchSource, table: string, previous: IndexState | null, stats?: Map<string, EncodeStats>): AsyncGenerator<SearchOutput, { meta: IndexMeta; state: IndexState }> {
+/** For benchmarks and tests: sizes of what the segments hold, and a smaller size of key files than PACK_BYTES. */
+export interface IndexOptions {
+  stats?: Map<string, EncodeStats>;
+  keyFileBytes?: number;
+}
+
+export async function* indexFiles(src: SearchSource, table: string, previous: IndexState | null, options: IndexOptions = {}): AsyncGenerator<SearchOutput, { meta: IndexMeta; state: IndexState }> {
   const foldHash = hashBytes(table);
   const prev = previous && previous.version === FORMAT_VERSION && previous.fold === foldHash && src.changed ? previous : null;
   const fold = foldFiles(table);
@@ -181,7 +187,8 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
       extraPairs: fold.extraPairs,
       words,
       ...(i > 0 ? { avgLength } : {}),
-      ...(stats ? { stats: statsFor(stats, s.name) } : {}),
+      ...(options.stats ? { stats: statsFor(options.stats, s.name) } : {}),
+      ...(options.keyFileBytes ? { keyFileBytes: options.keyFileBytes } : {}),
     });
     if (i === 0) avgLength = built.avgWords;
     for (const f of built.files) {

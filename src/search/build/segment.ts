@@ -38,6 +38,8 @@ export interface SegmentInput {
   avgLength?: number;
   /** Filled with the sizes of what the segment's files hold (benchmarks). */
   stats?: EncodeStats;
+  /** Largest key file (default PACK_BYTES; tests make it small). */
+  keyFileBytes?: number;
 }
 
 export interface BuiltSegment {
@@ -109,7 +111,7 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   const strings = keyOrder(densePostings(found, minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
   const avgLength = input.avgLength ?? avgWords;
   const files: OutputFile[] = [];
-  const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength }, input.stats);
+  const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
   let next = encoder.next();
   for (; !next.done; next = encoder.next()) files.push(next.value);
   const shards = next.value;

@@ -4,7 +4,7 @@
  * chosen articles (inline, one piece, or only the blocks that hold them).
  */
 import { ByteReader } from '../bytes.js';
-import { shardOf } from '../format.js';
+import { shardOf, shardSpan } from '../format.js';
 import type { SegmentMeta } from '../format.js';
 import { decode, positionMap, readBlock } from './postings.js';
 import type { Postings } from './postings.js';
@@ -44,7 +44,10 @@ export class SegmentReader {
 
   /** A key's entry, or undefined when no article of the segment has it. */
   async entry(key: string): Promise<KeyEntry | undefined> {
-    const buf = await this.load(this.path(`k/${shardOf(key, this.meta.shards).toString(36)}.bin`));
+    const shard = shardOf(key, this.meta.shards);
+    const span = shardSpan(await this.load(this.path('k.idx'), 8 * shard, 8 * shard + 8));
+    if (span.length === 0) return undefined;
+    const buf = await this.load(this.path(`k/${span.file.toString(36)}.bin`), span.offset, span.offset + span.length);
     const r = new ByteReader(buf);
     for (let count = r.varint(); count > 0; count--) {
       const len = r.varint();
