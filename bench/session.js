@@ -32,7 +32,14 @@ let current = files;
 for (let i = 0; i < edits; i++) {
   const at = Math.floor((current.length * (i + 1)) / (edits + 1));
   const f = current[at];
-  const text = new TextDecoder().decode(f.bytes).replace('。', `。（第${i + 1}次修订）`);
+  // The same edit as the build benchmark's: its longest line of text grows (lib/corpora.js).
+  const lines = new TextDecoder().decode(f.bytes).split('\n');
+  let longest = 0;
+  lines.forEach((l, k) => {
+    if (!l.startsWith('#') && l.length > lines[longest].length) longest = k;
+  });
+  lines[longest] = lines[longest].replace(/\r?$/, (cr) => `（第${i + 1}次修订）${cr}`);
+  const text = lines.join('\n');
   current = current.map((x, j) => (j === at ? { ...x, bytes: new TextEncoder().encode(text) } : x));
   session.setFiles(current);
   show(`edit ${f.relPath}`, await session.build());
