@@ -15,7 +15,9 @@
  * 3. parses and segments only the files it has no result for (on all
  *    cores), and runs the corpus-level steps over the compact results;
  * 4. makes each output only when its key changed, and writes only the
- *    files whose bytes changed (write.ts), swapping the site in atomically.
+ *    files whose bytes changed (write.ts), swapping the site in atomically;
+ *    the search index is made on a thread of its own beside the pages
+ *    (search-thread.ts) when the archive is large enough to gain by it.
  * The result is byte for byte what a clean build of the same input gives.
  */
 import { readFile } from 'node:fs/promises';
