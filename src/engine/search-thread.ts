@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { SearchIndexer } from '../search/index.js';
+import { indexedRecord } from '../search/build/fields.js';
 import type { ArticleRecord, SiteConfig } from '../types.js';
 
 /** Below this many articles the index is made on this thread: a thread's start costs more than the overlap saves. */
@@ -33,11 +34,10 @@ export interface SearchJob {
   thread?: boolean;
 }
 
-/** An output of the index: its bytes, or `kept` when they are the previous build's. */
+/** An output of the index: its bytes, or null when they are the previous build's (kept). */
 export interface SearchFile {
   path: string;
   key: string;
-  kept: boolean;
   content: string | Uint8Array | null;
 }
 
@@ -55,12 +55,6 @@ export interface SearchRun {
 /** Message from the thread. */
 export type ThreadMessage = { file: SearchFile } | { done: { state: Uint8Array; seconds: number } };
 
-/** The fields the index reads of a record (fields.ts `indexedView`): what crosses to the thread. */
-export function slimRecord(r: ArticleRecord): ArticleRecord {
-  const { id, url, issueDate, source, section, page, headline, kicker, subtitle, captions, paragraphs, subheadings, byline } = r;
-  return { id, url, issueDate, source, section, page, headline, kicker, subtitle, captions, paragraphs, subheadings, byline } as ArticleRecord;
-}
-
 /** Runs the indexer over a job, yielding what the thread sends. */
 export async function* runIndexer(job: SearchJob): AsyncGenerator<ThreadMessage> {
   const started = performance.now();
@@ -71,7 +65,7 @@ export async function* runIndexer(job: SearchJob): AsyncGenerator<ThreadMessage>
     ...(job.changed ? { changed: new Set(job.changed) } : {}),
     ...(lengths ? { words: (r: ArticleRecord) => lengths.get(r.id) ?? 0 } : {}),
   };
-  for await (const o of indexer.build(source)) yield { file: { path: o.path, key: o.key, kept: o.kept === true, content: o.kept ? null : o.content() } };
+  for await (const o of indexer.build(source)) yield { file: { path: o.path, key: o.key, content: o.kept ? null : o.content() } };
   yield { done: { state: indexer.state(), seconds: (performance.now() - started) / 1000 } };
 }
 
@@ -98,7 +92,7 @@ function inline(job: SearchJob): SearchRun {
 
 function onThread(job: SearchJob): SearchRun {
   const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-    workerData: { ...job, thread: false, records: job.records.map(slimRecord) } satisfies SearchJob,
+    workerData: { ...job, thread: false, records: job.records.map(indexedRecord) } satisfies SearchJob,
   });
   const queue: SearchFile[] = [];
   let done: { state: Uint8Array; seconds: number } | null = null;

@@ -359,7 +359,7 @@ export class BuildSession {
     const searchOutput = (o: SearchFile): [string, Output] => [
       'search',
       // A kept segment file has no bytes to give: they are those of the previous build.
-      { path: o.path, key: o.key, content: o.kept || o.content === null ? () => old(o.path) : constant(o.content) },
+      { path: o.path, key: o.key, content: o.content === null ? () => old(o.path) : constant(o.content) },
     ];
 
     for await (const file of stages.generateSite(corpus, { config, templatesDir })) {

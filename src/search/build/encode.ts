@@ -145,7 +145,7 @@ export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayou
   starts.push(dict.length);
   if (stats) stats.entries += dict.length;
   const shards = Math.max(1, Math.round(dict.length / SHARD_BYTES));
-  // The shards one after the other in key files of up to PACK_BYTES, and
+  // The shards one after the other in key files of up to KEY_SPACE bytes, and
   // where each one is: its start and end in the files taken as one space
   // in which file n starts at n · KEY_SPACE (format.ts shardSpan).
   const limit = Math.min(layout.keyFileBytes ?? KEY_SPACE, KEY_SPACE);

@@ -24,8 +24,17 @@ export function searchFields(r: ArticleRecord): string[] {
  * fields, the result line, the facets): a build whose articles keep these
  * keeps its index. Add a field here when the index starts to read it.
  */
+export const INDEXED_FIELDS = ['id', 'url', 'issueDate', 'source', 'section', 'page', 'headline', 'kicker', 'subtitle', 'captions', 'paragraphs', 'subheadings', 'byline'] as const;
+
 export function indexedView(r: ArticleRecord): unknown[] {
-  return [r.id, r.url, r.issueDate, r.source, r.section, r.page, r.headline, r.kicker, r.subtitle, r.captions, r.paragraphs, r.subheadings, r.byline];
+  return INDEXED_FIELDS.map((f) => r[f]);
+}
+
+/** The record with only the fields the index reads (what a build sends to the index's thread). */
+export function indexedRecord(r: ArticleRecord): ArticleRecord {
+  const out: Partial<Record<(typeof INDEXED_FIELDS)[number], unknown>> = {};
+  for (const f of INDEXED_FIELDS) out[f] = r[f];
+  return out as ArticleRecord;
 }
 
 /** Articles in index order: oldest issue first (undated before dated), then by id. */
