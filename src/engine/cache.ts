@@ -8,6 +8,9 @@
  *   parsing reads. Immutable once written.
  * - `state.bin`: the last successful build: each input file's size, mtime
  *   and content hash, and the manifest of the site it wrote.
+ * - `search/<hash>.bin`: parts of the search index's segments (a month's
+ *   postings and dense-string counts, a sample's dense strings), by a hash
+ *   of what each was made from and the generator's version (part-store.ts).
  *
  * Every file is written to a temporary name and renamed into place, so a
  * build killed at any point leaves either the old or the new file, never

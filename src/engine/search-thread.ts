@@ -15,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { SearchIndexer } from '../search/index.js';
 import { indexedRecord } from '../search/build/fields.js';
 import type { ArticleRecord, SiteConfig } from '../types.js';
+import { openPartStore } from './part-store.js';
+import type { PartPlace } from './part-store.js';
 
 /** Below this many articles the index is made on this thread: a thread's start costs more than the overlap saves. */
 export const THREAD_MIN_ARTICLES = 2000;
@@ -30,6 +32,8 @@ export interface SearchJob {
   changed?: readonly string[];
   /** Word count of each article (the ranking's length norm), by id. */
   lengths?: ReadonlyMap<string, number>;
+  /** Where parts of segments are kept between builds (none: a changed segment is made from nothing). */
+  parts?: PartPlace;
   /** On its own thread or not (default: when there are THREAD_MIN_ARTICLES records and the compiled modules run). */
   thread?: boolean;
 }
@@ -47,18 +51,26 @@ export interface SearchRun {
   /** The outputs not yet taken, waiting for each. */
   rest(): AsyncGenerator<SearchFile>;
   /** The indexer's state for the next build, and the seconds the index took (once `rest` has ended). */
-  result(): { state: Uint8Array; seconds: number };
+  result(): SearchDone;
   /** Stops the thread (a build that failed). */
   stop(): Promise<void>;
 }
 
 /** Message from the thread. */
-export type ThreadMessage = { file: SearchFile } | { done: { state: Uint8Array; seconds: number } };
+export type ThreadMessage = { file: SearchFile } | { done: SearchDone };
+
+/** What a finished index leaves: the indexer's state, its seconds, and the segments' parts when they are kept in memory. */
+export interface SearchDone {
+  state: Uint8Array;
+  seconds: number;
+  parts: Map<string, unknown>;
+}
 
 /** Runs the indexer over a job, yielding what the thread sends. */
 export async function* runIndexer(job: SearchJob): AsyncGenerator<ThreadMessage> {
   const started = performance.now();
-  const indexer = new SearchIndexer({ config: job.config, templatesDir: job.templatesDir, ...(job.state ? { state: job.state } : {}) });
+  const store = job.parts ? openPartStore(job.parts) : null;
+  const indexer = new SearchIndexer({ config: job.config, templatesDir: job.templatesDir, ...(job.state ? { state: job.state } : {}), ...(store ? { parts: store } : {}) });
   const lengths = job.lengths;
   const source = {
     records: () => job.records,
@@ -66,7 +78,8 @@ export async function* runIndexer(job: SearchJob): AsyncGenerator<ThreadMessage>
     ...(lengths ? { words: (r: ArticleRecord) => lengths.get(r.id) ?? 0 } : {}),
   };
   for await (const o of indexer.build(source)) yield { file: { path: o.path, key: o.key, content: o.kept ? null : o.content() } };
-  yield { done: { state: indexer.state(), seconds: (performance.now() - started) / 1000 } };
+  const parts = store?.close() ?? new Map<string, unknown>();
+  yield { done: { state: indexer.state(), seconds: (performance.now() - started) / 1000, parts } };
 }
 
 export function startSearch(job: SearchJob): SearchRun {
@@ -76,7 +89,7 @@ export function startSearch(job: SearchJob): SearchRun {
 }
 
 function inline(job: SearchJob): SearchRun {
-  let done: { state: Uint8Array; seconds: number } | null = null;
+  let done: SearchDone | null = null;
   return {
     poll: () => null,
     async *rest() {
@@ -95,7 +108,7 @@ function onThread(job: SearchJob): SearchRun {
     workerData: { ...job, thread: false, records: job.records.map(indexedRecord) } satisfies SearchJob,
   });
   const queue: SearchFile[] = [];
-  let done: { state: Uint8Array; seconds: number } | null = null;
+  let done: SearchDone | null = null;
   let failed: Error | null = null;
   let wake: (() => void) | null = null;
   const signal = () => {
@@ -140,7 +153,7 @@ function onThread(job: SearchJob): SearchRun {
   };
 }
 
-function finished(done: { state: Uint8Array; seconds: number } | null): { state: Uint8Array; seconds: number } {
+function finished(done: SearchDone | null): SearchDone {
   if (!done) throw new Error('search: the index is not done yet');
   return done;
 }

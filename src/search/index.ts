@@ -19,11 +19,13 @@ import { docOrder } from './build/fields.js';
 import { hashBytes, indexFiles } from './build/indexer.js';
 import type { IndexMeta, IndexOptions, IndexState, SearchOutput, SearchSource } from './build/indexer.js';
 import type { EncodeStats } from './build/encode.js';
+import type { PartStore } from './build/segment.js';
 import type { ArticleRecord, OutputFile, SiteConfig } from '../types.js';
 
 export { searchFields, docOrder, indexedView } from './build/fields.js';
 export { searchLength } from './build/indexer.js';
 export type { IndexMeta, SearchOutput, SearchSource } from './build/indexer.js';
+export type { PartStore } from './build/segment.js';
 export { createNormalizer, parseQuery } from './normalize.js';
 export { foldTable } from './fold-table.js';
 export { createSearch } from './client/engine.js';
@@ -37,6 +39,8 @@ export interface SearchIndexerOptions {
   templatesDir?: string;
   /** What `state()` returned after an earlier build of the same site; a stale or foreign one only costs time. */
   state?: Uint8Array;
+  /** Where parts of segments are kept between builds (IndexOptions). */
+  parts?: PartStore;
 }
 
 export class SearchIndexer {
@@ -49,7 +53,7 @@ export class SearchIndexer {
 
   /** Every output file of `search/`, one at a time. */
   async *build(src: SearchSource): AsyncGenerator<SearchOutput> {
-    const files = indexFiles(src, foldTable(), this.current ?? this.previous);
+    const files = indexFiles(src, foldTable(), this.current ?? this.previous, this.options.parts ? { parts: this.options.parts } : {});
     let next = await files.next();
     while (!next.done) {
       yield next.value;

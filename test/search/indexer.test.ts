@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolveConfig } from '../../src/config.js';
 import { SearchIndexer, docOrder } from '../../src/search/index.js';
+import type { PartStore } from '../../src/search/index.js';
 import type { ArticleRecord } from '../../src/types.js';
 import { record, roughWords } from './helpers.js';
 
 const config = resolveConfig({});
 
 /** Builds `records` with `state` (when given), returning every output's key by path, the outputs and the new state. */
-async function build(records: readonly ArticleRecord[], state?: Uint8Array, changed?: Iterable<string>) {
-  const indexer = new SearchIndexer({ config, ...(state ? { state } : {}) });
+async function build(records: readonly ArticleRecord[], state?: Uint8Array, changed?: Iterable<string>, parts?: PartStore) {
+  const indexer = new SearchIndexer({ config, ...(state ? { state } : {}), ...(parts ? { parts } : {}) });
   const list = docOrder(records);
   const keys = new Map<string, string>();
   const made = new Set<string>();
@@ -58,6 +59,43 @@ describe('incremental index', () => {
     expect([...step.made].some((p) => p.startsWith('search/index/main/'))).toBe(true);
   });
 
+  it('tokenizes and counts again only the months whose articles changed when parts are kept', async () => {
+    const held = new Map<string, unknown>();
+    const made: string[] = [];
+    const store: PartStore = {
+      get: (key) => held.get(key) ?? null,
+      put: (key, p) => {
+        made.push(key);
+        held.set(key, p);
+      },
+      keep: () => {},
+    };
+    const postingsMade = () => made.filter((k) => k.startsWith('p/'));
+    const older = [...day('2024-03-02', 2, '三月'), ...base];
+    const first = await build(older, undefined, undefined, store);
+    // Three months' postings and dense counts, two segments' dense strings.
+    expect(postingsMade()).toHaveLength(3);
+    expect(made.filter((k) => k.startsWith('d/'))).toHaveLength(3);
+    expect(made.filter((k) => k.startsWith('c/'))).toHaveLength(2);
+    made.length = 0;
+    // An April article edited: main (March and April) is made again, March from its kept parts.
+    const edited = older.map((r, i) => (i === 3 ? { ...r, paragraphs: ['改写后的正文。'] } : r));
+    const step = await build(edited, first.state, [older[3]!.id], store);
+    expect(postingsMade()).toHaveLength(1);
+    expect(made.filter((k) => k.startsWith('d/'))).toHaveLength(1);
+    expect(step.keys).toEqual((await build(edited)).keys);
+    // The same months again: nothing made.
+    made.length = 0;
+    const again = await build(edited, undefined, undefined, store);
+    expect(made).toHaveLength(0);
+    expect(again.keys).toEqual(step.keys);
+  });
+
+  it('ignores a kept part that is not what its key says', async () => {
+    const junk: PartStore = { get: () => ({ runs: 'no' }), put: () => {}, keep: () => {} };
+    expect((await build(base, undefined, undefined, junk)).keys).toEqual((await build(base)).keys);
+  });
+
   it('builds in full from a stale or foreign state, or without the changed ids', async () => {
     const clean = await build(base);
     for (const state of [new TextEncoder().encode('not a state'), new Uint8Array(0)]) {
@@ -78,7 +116,10 @@ describe('incremental index', () => {
     );
     await fc.assert(fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 4 }), async (changes) => {
       let records = [...day('2024-04-01', 2, '起始'), ...day('2024-05-01', 1, '起始')];
-      let state = (await build(records)).state;
+      // Parts kept from build to build, as a session keeps them.
+      const held = new Map<string, unknown>();
+      const store: PartStore = { get: (key) => held.get(key) ?? null, put: (key, p) => void held.set(key, p), keep: () => {} };
+      let state = (await build(records, undefined, undefined, store)).state;
       let serial = 100;
       for (const c of changes) {
         const touched: string[] = [];
@@ -91,7 +132,7 @@ describe('incremental index', () => {
           touched.push(records[i]!.id);
           records = c.kind === 'edit' ? records.map((r, k) => (k === i ? { ...r, paragraphs: [...r.paragraphs, c.text] } : r)) : records.filter((_, k) => k !== i);
         }
-        const step = await build(records, state, touched);
+        const step = await build(records, state, touched, store);
         expect(step.keys).toEqual((await build(records)).keys);
         state = step.state;
       }

@@ -97,7 +97,7 @@ export function denseStrings(docs: readonly DenseDoc[], bigrams: ReadonlySet<str
  * and only those found in enough articles here are kept (densePostings).
  */
 export class StringCounter {
-  readonly found = new Map<string, Found>();
+  private found = new Map<string, Found>();
   private docs = 0;
   /**
    * The candidates as a trie of code units: their first two units number a
@@ -121,6 +121,14 @@ export class StringCounter {
       this.keys[(from - 1) / 2] = key;
     }
   }
+  /** What was found since the last take, articles numbered from 0 there. */
+  take(): Map<string, Found> {
+    const found = this.found;
+    this.found = new Map();
+    this.docs = 0;
+    return found;
+  }
+
   add(d: DenseDoc): void {
     const { text } = d;
     const i = this.docs++;
@@ -138,6 +146,34 @@ export class StringCounter {
       }
     }
   }
+}
+
+/** What a StringCounter found over some articles, in typed arrays (to be kept between builds): per string, its slice `ends[k-1]..ends[k]` of the lists. */
+export interface DenseCounts {
+  keys: string[];
+  ends: Uint32Array;
+  docs: Uint32Array;
+  counts: Uint32Array;
+  heads: Uint8Array;
+  /** The part, or -1 for none. */
+  parts: Int32Array;
+}
+
+export function denseCounts(found: ReadonlyMap<string, Found>): DenseCounts {
+  const keys = [...found.keys()];
+  const ends = new Uint32Array(keys.length);
+  let n = 0;
+  keys.forEach((k, i) => (ends[i] = n += found.get(k)!.docs.length));
+  const c: DenseCounts = { keys, ends, docs: new Uint32Array(n), counts: new Uint32Array(n), heads: new Uint8Array(n), parts: new Int32Array(n) };
+  let at = 0;
+  for (const f of found.values()) {
+    c.docs.set(f.docs, at);
+    c.counts.set(f.counts, at);
+    c.heads.set(f.heads, at);
+    c.parts.set(f.parts.map((p) => p ?? -1), at);
+    at += f.docs.length;
+  }
+  return c;
 }
 
 function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j: number): void {
@@ -158,21 +194,39 @@ function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j:
   else if (f.parts[last] === null) f.parts[last] = partOf(j - d.headLength - 1 + d.bodyStart);
 }
 
-/** Postings of dense strings, in key order; `keyOf(i)` and `lenQOf(i)` give the doc key and length byte of the i-th article. */
-export function densePostings(found: Map<string, Found>, minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): KeyPostings[] {
-  const out: KeyPostings[] = [];
-  for (const key of [...found.keys()].sort(cmp)) {
-    const f = found.get(key)!;
-    if (f.docs.length < minDocs) continue;
-    const w = new ByteWriter(f.docs.length * 2);
-    let last = 0;
-    f.docs.forEach((i, k) => {
-      const docKey = keyOf(i);
-      w.varint(docKey - last);
-      last = docKey;
-      writeMatch(w, lenQOf(i), f.counts[k]!, f.heads[k]!, f.parts[k]!);
+/**
+ * Postings of the dense strings, in key order, from counts made part by
+ * part (a part's articles numbered from its `offset`); `keyOf(i)` and
+ * `lenQOf(i)` give the doc key and length byte of the i-th article.
+ */
+export function densePostings(parts: readonly { counts: DenseCounts; offset: number }[], minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): KeyPostings[] {
+  const df = new Map<string, number>();
+  const index = parts.map(({ counts: c }) => {
+    const at = new Map<string, number>();
+    c.keys.forEach((key, k) => {
+      at.set(key, k);
+      df.set(key, (df.get(key) ?? 0) + c.ends[k]! - (k ? c.ends[k - 1]! : 0));
     });
-    out.push({ key, df: f.docs.length, docs: w.result(), positions: null, matches: true });
+    return at;
+  });
+  const out: KeyPostings[] = [];
+  for (const key of [...df.keys()].sort(cmp)) {
+    const n = df.get(key)!;
+    if (n < minDocs) continue;
+    const w = new ByteWriter(n * 2);
+    let last = 0;
+    parts.forEach(({ counts: c, offset }, p) => {
+      const k = index[p]!.get(key);
+      if (k === undefined) return;
+      for (let j = k ? c.ends[k - 1]! : 0; j < c.ends[k]!; j++) {
+        const i = c.docs[j]! + offset;
+        const docKey = keyOf(i);
+        w.varint(docKey - last);
+        last = docKey;
+        writeMatch(w, lenQOf(i), c.counts[j]!, c.heads[j]!, c.parts[j]! < 0 ? null : c.parts[j]!);
+      }
+    });
+    out.push({ key, df: n, docs: w.result(), positions: null, matches: true });
   }
   return out;
 }

@@ -19,8 +19,9 @@ import { createNormalizer } from '../normalize.js';
 import type { ArticleRecord, OutputFile } from '../../types.js';
 import { foldFiles } from './fold.js';
 import type { FoldMeta } from './fold.js';
-import { cmp, searchFields } from './fields.js';
+import { cmp, indexedView, searchFields } from './fields.js';
 import { buildSegment } from './segment.js';
+import type { PartStore } from './segment.js';
 import type { EncodeStats } from './encode.js';
 import { TextPack } from './texts.js';
 
@@ -64,6 +65,7 @@ interface MonthState {
   ids: string;
 }
 
+
 interface SegmentState {
   name: string;
   /** Its months and the length norm its best articles were ranked with. */
@@ -74,6 +76,8 @@ interface SegmentState {
   names: { sections: string[]; sources: string[] };
   /** Its files and text packs: path → key. */
   files: [string, string][];
+  /** Keys of the parts it was made from (segment.ts). */
+  parts?: string[];
 }
 
 export interface IndexState {
@@ -121,6 +125,14 @@ export function searchLength(r: ArticleRecord): number {
 export interface IndexOptions {
   stats?: Map<string, EncodeStats>;
   keyFileBytes?: number;
+  /**
+   * Where parts of segments are kept between builds: a changed segment then
+   * tokenizes and counts only its months whose articles changed. Keys are
+   * hashes of what a part is made from (a month's articles, the folding
+   * table), not of the builder's code: the store's owner keeps stores of
+   * other versions apart.
+   */
+  parts?: PartStore;
 }
 
 export async function* indexFiles(src: SearchSource, table: string, previous: IndexState | null, options: IndexOptions = {}): AsyncGenerator<SearchOutput, { meta: IndexMeta; state: IndexState }> {
@@ -130,22 +142,31 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
   const normalize = createNormalizer(table);
   const words = src.words?.bind(src) ?? searchLength;
 
-  // Pass 1: the months, their counts and id hashes, and which hold a changed id.
+  // Pass 1: the months, their counts and id hashes, and which hold a changed
+  // id; with a postings store, the hash of each month's content too.
   const months: (MonthState & { touched: boolean })[] = [];
+  const contents = new Map<number, string>();
   let hash = createHash('sha1');
+  let content = options.parts ? createHash('sha1') : null;
+  const endMonth = (m: MonthState) => {
+    m.ids = hash.digest('base64url');
+    if (content) contents.set(m.month, content.digest('base64url'));
+  };
   for await (const r of src.records()) {
     const month = monthOrdinal(r.issueDate);
     let m = months[months.length - 1];
     if (!m || m.month !== month) {
-      if (m) m.ids = hash.digest('base64url');
+      if (m) endMonth(m);
       hash = createHash('sha1');
+      if (content) content = createHash('sha1').update(`${FORMAT_VERSION}\n${foldHash}\n${month}\n`);
       months.push((m = { month, count: 0, ids: '', touched: false }));
     }
     m.count++;
     hash.update(`${r.id}\n`);
+    content?.update(`${JSON.stringify(indexedView(r))}\n${words(r)}\n`);
     if (src.changed?.has(r.id)) m.touched = true;
   }
-  if (months.length) months[months.length - 1]!.ids = hash.digest('base64url');
+  if (months.length) endMonth(months[months.length - 1]!);
 
   // Segments: the newest month, and the rest.
   const newest = months.length ? months[months.length - 1]!.month : 0;
@@ -160,6 +181,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
     const old = prev?.segments.find((p) => p.name === s.name);
     const same = old && !s.months.some((m) => m.touched) && sameMonths(old.months, s.months) && (i === 0 || old.avgLength === avgLength);
     if (same) {
+      for (const key of old.parts ?? []) options.parts?.keep(key);
       for (const [path, key] of old.files) yield kept(path, key);
       segments.push(old);
       if (i === 0) avgLength = old.avgWords;
@@ -189,6 +211,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
       ...(i > 0 ? { avgLength } : {}),
       ...(options.stats ? { stats: statsFor(options.stats, s.name) } : {}),
       ...(options.keyFileBytes ? { keyFileBytes: options.keyFileBytes } : {}),
+      ...(options.parts ? { parts: { key: (month: number) => contents.get(month)!, store: options.parts } } : {}),
     });
     if (i === 0) avgLength = built.avgWords;
     for (const f of built.files) {
@@ -196,7 +219,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
       files.push([o.path, o.key]);
       yield o;
     }
-    segments.push({ name: s.name, months: s.months.map(({ month, count, ids }) => ({ month, count, ids })), avgLength: i > 0 ? avgLength : 0, meta: built.meta, avgWords: built.avgWords, names: built.names, files });
+    segments.push({ name: s.name, months: s.months.map(({ month, count, ids }) => ({ month, count, ids })), avgLength: i > 0 ? avgLength : 0, meta: built.meta, avgWords: built.avgWords, names: built.names, files, parts: built.parts });
   }
 
   yield output({ path: 'search/index/fold.bin', content: fold.bin });

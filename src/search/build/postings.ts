@@ -39,10 +39,23 @@ const SPACE = (() => {
   return s;
 })();
 
+/**
+ * What a builder made of its articles: runs (doc keys counted from 0) and
+ * the number of articles of each bigram, by code `(first + 1) · 2^16 + second`.
+ * A month's postings are the same wherever it sits in its segment, so a
+ * build can keep them for the next one (indexer.ts).
+ */
+export interface Postings {
+  runs: Uint8Array[];
+  codes: Float64Array;
+  dfs: Uint32Array;
+}
+
 export class PostingsBuilder {
   private readonly runs: Run[] = [];
   /** Articles of the segment per bigram code, over every chunk. */
-  private readonly df = new Map<number, number>();
+  private dfCodes: number[] = [];
+  private dfCounts: number[] = [];
   /** Bigram → its number in the chunk, and its code `(first + 1) · 2^16 + second` by number. */
   private ids = new PairTable();
   private codes: number[] = [];
@@ -106,17 +119,15 @@ export class PostingsBuilder {
     if (this.bId.length >= CHUNK_POSTINGS) this.flush();
   }
 
-  /** Bigrams found in at least `minDocs` articles of the segment. */
-  denseBigrams(minDocs: number): Set<string> {
-    const out = new Set<string>();
-    for (const [code, df] of this.df) if (df >= minDocs) out.add(codeKey(code));
-    return out;
-  }
 
-  /** Ends the last chunk; returns every run. */
-  finish(): Run[] {
+  /** Ends the last chunk; returns every run and the articles per bigram. */
+  finish(): Postings {
     this.flush();
-    return this.runs;
+    const own: Postings = { runs: this.runs.map((r) => r.bytes), codes: Float64Array.from(this.dfCodes), dfs: Uint32Array.from(this.dfCounts) };
+    // Chunks of one builder share bigrams: their counts are summed.
+    if (this.runs.length <= 1) return own;
+    const total = sumDf([own]);
+    return { ...own, codes: total.codes, dfs: total.dfs };
   }
 
   private growOcc(): void {
@@ -188,7 +199,8 @@ export class PostingsBuilder {
       }
       const df = bStart[e.index + 1]! - bStart[e.index]!;
       const code = this.codes[e.index]!;
-      this.df.set(code, (this.df.get(code) ?? 0) + df);
+      this.dfCodes.push(code);
+      this.dfCounts.push(df);
       run.add(e.key, df, last, true, docs.view(), pos.view());
     }
     this.runs.push(run.finish());
@@ -206,6 +218,38 @@ export class PostingsBuilder {
     this.bodyStarts = [];
     this.seen.fill(-1);
   }
+}
+
+/** Bigrams found in at least `minDocs` articles, from the df tables of a segment's parts. */
+export function denseBigrams(parts: readonly Postings[], minDocs: number): Set<string> {
+  const { codes, dfs } = sumDf(parts);
+  const out = new Set<string>();
+  for (let i = 0; i < codes.length; i++) if (dfs[i]! >= minDocs) out.add(codeKey(codes[i]!));
+  return out;
+}
+
+/** Each bigram once, with its articles summed over the parts (in the order first seen). */
+function sumDf(parts: readonly Postings[]): { codes: Float64Array; dfs: Uint32Array } {
+  const table = new PairTable(16);
+  let codes = new Float64Array(1 << 16);
+  let dfs = new Uint32Array(1 << 16);
+  for (const p of parts) {
+    for (let i = 0; i < p.codes.length; i++) {
+      const code = p.codes[i]!;
+      const id = table.add(Math.floor(code / 65536), code % 65536);
+      if (id === codes.length) {
+        const c = new Float64Array(codes.length * 2);
+        c.set(codes);
+        codes = c;
+        const d = new Uint32Array(dfs.length * 2);
+        d.set(dfs);
+        dfs = d;
+      }
+      codes[id] = code;
+      dfs[id]! += p.dfs[i]!;
+    }
+  }
+  return { codes: codes.slice(0, table.size), dfs: dfs.slice(0, table.size) };
 }
 
 function codeKey(code: number): string {

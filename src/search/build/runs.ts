@@ -49,10 +49,13 @@ function compareKeys(a: string, ha: number, b: string, hb: number): number {
 /**
  * A run, as bytes: per key its length and UTF-16 code units, df, last doc
  * key, 1 when its postings have match counts, the article list's length,
- * the positions' length, both.
+ * the positions' length, both. Its doc keys are counted from `base` (the
+ * first of each list absolute from there, the others deltas), so a month's
+ * runs are the same bytes wherever the month sits in its segment.
  */
 export interface Run {
   bytes: Uint8Array;
+  base: number;
 }
 
 export class RunWriter {
@@ -70,11 +73,14 @@ export class RunWriter {
     if (positions) w.bytes(positions);
   }
   finish(): Run {
-    return { bytes: this.w.result() };
+    return { bytes: this.w.result(), base: 0 };
   }
 }
 
 interface Cursor {
+  /** Place among the runs (a key's lists are joined in run order). */
+  order: number;
+  base: number;
   r: ByteReader;
   key: string;
   hash: number;
@@ -102,6 +108,64 @@ function advance(c: Cursor): boolean {
   return true;
 }
 
+/** Cursor a before cursor b: by key, then by run. */
+function before(a: Cursor, b: Cursor): boolean {
+  const d = compareKeys(a.key, a.hash, b.key, b.hash);
+  return d < 0 || (d === 0 && a.order < b.order);
+}
+
+/** A binary min-heap of cursors. */
+class CursorHeap {
+  readonly items: Cursor[] = [];
+  push(c: Cursor): void {
+    const h = this.items;
+    h.push(c);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+  get top(): Cursor | undefined {
+    return this.items[0];
+  }
+  /** Restores the order after the top cursor moved on, or removes it when it has ended. */
+  fix(ended: boolean): void {
+    const h = this.items;
+    if (ended) {
+      const last = h.pop()!;
+      if (h.length === 0) return;
+      h[0] = last;
+    }
+    this.siftDown(0);
+  }
+  private siftDown(i: number): void {
+    const h = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l]!, h[m]!)) m = l;
+      if (r < h.length && before(h[r]!, h[m]!)) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
+
+/** A run's article list with its first doc key written as a delta from `last` (its base added). */
+function rebased(c: Cursor, last: number): Uint8Array {
+  if (c.base === 0 && last === 0) return c.docs;
+  const r = new ByteReader(c.docs);
+  const first = r.varint();
+  const w = new ByteWriter(c.docs.length + 8);
+  w.varint(c.base + first - last);
+  w.bytes(c.docs.subarray(r.pos));
+  return w.result();
+}
+
 /**
  * Every key's postings over the runs (in article order: runs come in the
  * order of their chunks) and `extra` (already in key order), in key order.
@@ -109,43 +173,35 @@ function advance(c: Cursor): boolean {
  * each later list made a delta again, and its positions joined.
  */
 export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[]): Generator<KeyPostings> {
-  const cursors: Cursor[] = [];
-  for (const run of runs) {
-    const c: Cursor = { r: new ByteReader(run.bytes), key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
-    if (advance(c)) cursors.push(c);
-  }
+  const heap = new CursorHeap();
+  runs.forEach((run, order) => {
+    const c: Cursor = { order, base: run.base, r: new ByteReader(run.bytes), key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
+    if (advance(c)) heap.push(c);
+  });
   let e = 0;
   const extraHash = extra.map((k) => shardHash(k.key));
   for (;;) {
-    let min: Cursor | null = null;
-    for (const c of cursors) if (!min || compareKeys(c.key, c.hash, min.key, min.hash) < 0) min = c;
+    const min = heap.top;
     if (e < extra.length && (!min || compareKeys(extra[e]!.key, extraHash[e]!, min.key, min.hash) < 0)) {
       yield extra[e++]!;
       continue;
     }
     if (!min) return;
     const key = min.key;
-    const same = cursors.filter((c) => c.key === key);
-    if (same.length === 1) {
-      yield { key, df: min.df, docs: min.docs, positions: min.matches && key.length === 2 ? min.positions : null, matches: min.matches };
-    } else {
-      const docs: Uint8Array[] = [];
-      const positions: Uint8Array[] = [];
-      let df = 0;
-      let last = 0;
-      for (const c of same) {
-        // The first doc key of a run's list is absolute: a delta from the last of the list before.
-        const r = new ByteReader(c.docs);
-        const first = r.varint();
-        const w = new ByteWriter(8);
-        w.varint(first - last);
-        docs.push(w.view(), c.docs.subarray(r.pos));
-        positions.push(c.positions);
-        df += c.df;
-        last = c.last;
-      }
-      yield { key, df, docs: concatBytes(docs), positions: min.matches && key.length === 2 ? concatBytes(positions) : null, matches: min.matches };
+    const matches = min.matches;
+    // The key's lists, run by run: each taken as it comes to the top.
+    const docs: Uint8Array[] = [];
+    const positions: Uint8Array[] = [];
+    let df = 0;
+    let last = 0;
+    for (let c = heap.top; c && c.key === key; c = heap.top) {
+      docs.push(rebased(c, last));
+      positions.push(c.positions);
+      df += c.df;
+      last = c.base + c.last;
+      heap.fix(!advance(c));
     }
-    for (let i = cursors.length - 1; i >= 0; i--) if (cursors[i]!.key === key && !advance(cursors[i]!)) cursors.splice(i, 1);
+    const withPositions = matches && key.length === 2;
+    yield { key, df, docs: docs.length === 1 ? docs[0]! : concatBytes(docs), positions: withPositions ? (positions.length === 1 ? positions[0]! : concatBytes(positions)) : null, matches };
   }
 }

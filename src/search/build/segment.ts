@@ -4,17 +4,20 @@
  * postings, and the dense strings are found over an evenly spread sample
  * of its texts and counted over all of them, so memory stays bounded.
  */
+import { createHash } from 'node:crypto';
 import { HEADLINE_SPAN, fieldStarts, monthOrdinal, quantizeLength } from '../format.js';
 import type { SegmentMeta } from '../format.js';
 import type { ArticleRecord, OutputFile } from '../../types.js';
-import { StringCounter, denseMinDocs, densePostings, denseStrings } from './dense.js';
-import type { DenseDoc } from './dense.js';
+import { StringCounter, denseCounts, denseMinDocs, densePostings, denseStrings } from './dense.js';
+import type { DenseCounts, DenseDoc } from './dense.js';
+import { cmp } from './fields.js';
 import { encodeSegment } from './encode.js';
 import type { EncodeStats } from './encode.js';
 import { keyOrder, mergeRuns } from './runs.js';
 import { Facets } from './facets.js';
 import { searchFields } from './fields.js';
-import { PostingsBuilder } from './postings.js';
+import { PostingsBuilder, denseBigrams } from './postings.js';
+import type { Postings } from './postings.js';
 import { TextPack } from './texts.js';
 
 /** Dense strings are looked for in at most about this many articles, evenly spread. */
@@ -40,6 +43,21 @@ export interface SegmentInput {
   stats?: EncodeStats;
   /** Largest key file (default PACK_BYTES; tests make it small). */
   keyFileBytes?: number;
+  /**
+   * Parts kept from earlier builds (a month's postings and dense-string
+   * counts, the dense strings of a sample), by keys of what they were made
+   * from; `key(month)` hashes a month's articles (indexer.ts). What is made
+   * anew goes there too.
+   */
+  parts?: { key(month: number): string; store: PartStore };
+}
+
+/** Where parts of segments are kept between builds; a value that is not what its key says is ignored. */
+export interface PartStore {
+  get(key: string): unknown;
+  put(key: string, part: unknown): void;
+  /** Says a part is still in use though this build does not read it (its segment is kept). */
+  keep(key: string): void;
 }
 
 export interface BuiltSegment {
@@ -48,11 +66,33 @@ export interface BuiltSegment {
   /** Mean article length in words. */
   avgWords: number;
   names: { sections: string[]; sources: string[] };
+  /** Keys of the parts it is made from (to keep them while the segment is kept). */
+  parts: string[];
 }
 
 export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   const keyBits = Math.max(1, Math.ceil(Math.log2(input.maxUnits + 1)));
-  const postings = new PostingsBuilder();
+  const store = input.parts?.store ?? null;
+  const used: string[] = [];
+  const fetch = <T>(key: string, valid: (v: unknown) => v is T): T | null => {
+    if (!store) return null;
+    used.push(key);
+    const v = store.get(key);
+    return valid(v) ? v : null;
+  };
+  const put = (key: string, part: unknown) => store?.put(key, part);
+  // Postings month by month: a month the store has is not tokenized again.
+  const months: { key: string; start: number; count: number }[] = [];
+  const parts: { postings: Postings; base: number }[] = [];
+  let builder: PostingsBuilder | null = null;
+  let base = 0;
+  const endMonth = () => {
+    if (!builder) return;
+    const p = builder.finish();
+    put(`p/${months[months.length - 1]!.key}`, p);
+    parts.push({ postings: p, base });
+    builder = null;
+  };
   const facets = new Facets();
   const keys: number[] = [];
   const lenQs: number[] = [];
@@ -66,12 +106,23 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   let to = '';
   const docs = await forEachDoc(input, (r, fields, folded, starts) => {
     const month = monthOrdinal(r.issueDate);
-    if (!pack || pack.month !== month) pack = new TextPack(month);
-    const key = (month - input.firstMonth) * 2 ** keyBits + pack.add(r, fields, input.extraPairs(fields.join('')));
+    if (!pack || pack.month !== month) {
+      endMonth();
+      pack = new TextPack(month);
+      base = (month - input.firstMonth) * 2 ** keyBits;
+      const key = input.parts?.key(month) ?? '';
+      months.push({ key, start: keys.length, count: 0 });
+      const kept = fetch(`p/${key}`, isPostings);
+      if (kept) parts.push({ postings: kept, base });
+      else builder = new PostingsBuilder();
+    }
+    months[months.length - 1]!.count++;
+    const local = pack.add(r, fields, input.extraPairs(fields.join('')));
+    const key = base + local;
     const n = input.words(r);
     words += n;
     const lenQ = quantizeLength(n);
-    postings.add(key, folded, starts, lenQ);
+    (builder as PostingsBuilder | null)?.add(local, folded, starts, lenQ);
     facets.add(r, key);
     keys.push(key);
     lenQs.push(lenQ);
@@ -90,25 +141,56 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
       }
     }
   });
+  endMonth();
   const avgWords = docs ? words / docs : 0;
   const minDocs = denseMinDocs(docs);
-  const runs = postings.finish();
-  const dense = postings.denseBigrams(minDocs);
+  const runs = parts.flatMap(({ postings, base }) => postings.runs.map((bytes) => ({ bytes, base })));
+  const dense = denseBigrams(parts.map((p) => p.postings), minDocs);
   // The dense strings: candidates from the sample (with a lower bar when it
-  // is not every article), then counted over every article.
-  const candidates = denseStrings(sample, dense, stride === 1 ? minDocs : Math.max(1, Math.floor((minDocs / stride) * 0.75)));
-  sample = [];
-  const counter = new StringCounter(candidates);
-  if (texts) for (const d of texts) counter.add(d);
-  else {
-    let i = 0;
-    await forEachDoc(input, (_r, _fields, folded, starts) => {
-      counter.add(denseDoc(keys[i]!, folded, starts, lenQs[i]!));
-      i++;
-    });
+  // is not every article), kept by a hash of what they are found from.
+  const threshold = stride === 1 ? minDocs : Math.max(1, Math.floor((minDocs / stride) * 0.75));
+  const sampleKey = store ? `c/${sampleHash(sample, dense, threshold)}` : '';
+  let candidates: string[] | null = fetch(sampleKey, isStrings);
+  if (!candidates) {
+    candidates = [...denseStrings(sample, dense, threshold)].sort(cmp);
+    put(sampleKey, candidates);
   }
-  const found = counter.found;
-  const strings = keyOrder(densePostings(found, minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
+  sample = [];
+  // Then counted over every article, month by month: a month's counts are
+  // kept by its content and the candidates.
+  const candidateKey = store ? createHash('sha1').update(candidates.join('\n')).digest('base64url') : '';
+  const todo = new Set<number>();
+  const counted: (DenseCounts | null)[] = months.map((m, i) => {
+    const c = fetch(`d/${m.key}/${candidateKey}`, isDenseCounts);
+    if (!c) todo.add(i);
+    return c;
+  });
+  if (todo.size) {
+    const counter = new StringCounter(new Set(candidates));
+    const monthOf = new Uint32Array(docs);
+    months.forEach((m, i) => monthOf.fill(i, m.start, m.start + m.count));
+    const count = (i: number, d: DenseDoc) => {
+      const m = monthOf[i]!;
+      if (!todo.has(m)) return;
+      counter.add(d);
+      const { key, start, count } = months[m]!;
+      if (i === start + count - 1) {
+        const c = denseCounts(counter.take());
+        put(`d/${key}/${candidateKey}`, c);
+        counted[m] = c;
+      }
+    };
+    if (texts) texts.forEach((d, i) => count(i, d));
+    else {
+      let i = 0;
+      await forEachDoc(input, (_r, _fields, folded, starts) => {
+        count(i, denseDoc(keys[i]!, folded, starts, lenQs[i]!));
+        i++;
+      });
+    }
+  }
+  texts = null;
+  const strings = keyOrder(densePostings(counted.map((c, i) => ({ counts: c!, offset: months[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
   const avgLength = input.avgLength ?? avgWords;
   const files: OutputFile[] = [];
   const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
@@ -121,7 +203,29 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
     files,
     avgWords,
     names: facets.names(),
+    parts: used,
   };
+}
+
+/** A hash of what a sample's dense strings are found from. */
+function sampleHash(sample: readonly DenseDoc[], bigrams: ReadonlySet<string>, threshold: number): string {
+  const h = createHash('sha1').update(`${threshold}\n${[...bigrams].sort(cmp).join('')}\n`);
+  for (const d of sample) h.update(d.text).update('\0');
+  return h.digest('base64url');
+}
+
+function isPostings(v: unknown): v is Postings {
+  const p = v as Postings | null;
+  return !!p && Array.isArray(p.runs) && p.codes instanceof Float64Array && p.dfs instanceof Uint32Array;
+}
+
+function isStrings(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+function isDenseCounts(v: unknown): v is DenseCounts {
+  const c = v as DenseCounts | null;
+  return !!c && Array.isArray(c.keys) && c.ends instanceof Uint32Array && c.docs instanceof Uint32Array && c.counts instanceof Uint32Array && c.heads instanceof Uint8Array && c.parts instanceof Int32Array;
 }
 
 type DocFn = (r: ArticleRecord, fields: string[], folded: string[], starts: number[]) => void;
