@@ -155,8 +155,19 @@ export class BuildSession {
     const { keys, results } = await this.fileResults(stages, inputs, hashes, settings);
     lap('parse', t);
 
+    // The search index starts on its thread as soon as the records have
+    // their texts and ids (it reads nothing of keywords or related articles).
+    const previous = await this.previousManifest(state, fingerprint);
     t = performance.now();
-    const corpus0 = this.corpusOf(stages, results, settings);
+    let index: IndexStart | null = null;
+    let corpus0: { corpus: Corpus; messages: Message[] };
+    try {
+      corpus0 = this.corpusOf(stages, results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
+    } catch (e) {
+      await this.searchRun?.stop();
+      this.searchRun = null;
+      throw e;
+    }
     const { corpus } = corpus0;
     const messages = [...stages.siteMessages(options.config), ...corpus0.messages];
     const allMessages = sortMessages([...listed.messages, ...messages]);
@@ -164,12 +175,18 @@ export class BuildSession {
     lap('enrich', t);
 
     // 4. Outputs, made and written where they changed.
-    const previous = await this.previousManifest(state, fingerprint);
-    const writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
+    let writer: SiteWriter;
+    try {
+      writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
+    } catch (e) {
+      await this.searchRun?.stop();
+      this.searchRun = null;
+      throw e;
+    }
     let commit: CommitResult;
     try {
       // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, previous, report, fingerprint, timings);
+      const outputs = this.outputsOf(stages, corpus, index!, previous, report, timings);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -301,7 +318,7 @@ export class BuildSession {
   private mergedKeys = new Set<string>();
 
   /** Continuations, ids, keywords and related articles over the file results. */
-  private corpusOf(stages: Stages, results: readonly FileResult[], settings: string): { corpus: Corpus; messages: Message[] } {
+  private corpusOf(stages: Stages, results: readonly FileResult[], settings: string, onRecords: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void): { corpus: Corpus; messages: Message[] } {
     const parsed: ParsedArticle[] = [];
     const messages: Message[] = [];
     const analyses = new Map<ParsedArticle, ArticleAnalysis>();
@@ -323,39 +340,48 @@ export class BuildSession {
       this.cache.storeFileResult(key, { articles: [], messages: [], analyses: [analysis] });
       return analysis;
     };
-    const enriched = stages.enrichAnalyzed(parsed, analyses, analyze);
+    const enriched = stages.enrichAnalyzed(parsed, analyses, analyze, onRecords);
     return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
   }
 
-  private async *outputsOf(stages: Stages, corpus: Corpus, previous: Manifest | null, report: BuildReport, fingerprint: string, timings: Timings): AsyncGenerator<[string, Output]> {
-    yield ['report', reportFile(report)];
+  /**
+   * Starts the search index over the records (search-thread.ts): only the
+   * segments holding a record that changed are made again
+   * (search/build/indexer.ts); the others keep their files.
+   */
+  private startIndex(stages: Stages, list: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>, previous: Manifest | null, fingerprint: string): IndexStart {
     const { config, templatesDir } = this.options;
-
-    // The search index: only the segments holding a record that changed are
-    // made again (search/build/indexer.ts); the others keep their files.
     const records = new Map<string, string>();
-    for (const r of corpus.records) records.set(r.id, digest(JSON.stringify([stages.indexedView(r), corpus.lengths?.get(r.id) ?? null])));
+    for (const r of list) records.set(r.id, digest(JSON.stringify([stages.indexedView(r), lengths.get(r.id) ?? null])));
     // The index reads the records and the settings, not the templates: a template edit keeps it.
-    const searchFingerprint = digestParts([generatorVersion(), JSON.stringify(config)]);
+    const fingerprintNow = digestParts([generatorVersion(), JSON.stringify(config)]);
     const held = previous ? searchState(this.state?.search) : null;
-    const before = held?.fingerprint === searchFingerprint ? held : null;
+    const before = held?.fingerprint === fingerprintNow ? held : null;
     const changed = new Set<string>();
     if (before) {
       for (const [id, hash] of records) if (before.records.get(id) !== hash) changed.add(id);
       for (const id of before.records.keys()) if (!records.has(id)) changed.add(id);
     }
-    const old = (p: string) => this.previousOutput(p);
     const unchanged = before !== null && changed.size === 0 && this.state?.fingerprint === fingerprint;
-    // Made beside the pages (search-thread.ts); its outputs are written as they arrive.
     const run = unchanged
       ? null
       : (this.searchRun = stages.startSearch({
           config,
           templatesDir,
           ...(before ? { state: before.index, changed: [...changed] } : {}),
-          records: stages.docOrder(corpus.records),
-          ...(corpus.lengths ? { lengths: corpus.lengths } : {}),
+          records: stages.docOrder(list),
+          lengths,
+          // Parts of segments: in the build cache, or held by this session between its builds.
+          parts: this.options.cacheDir ? { dir: path.join(this.options.cacheDir, 'search'), version: generatorVersion() } : { memory: this.searchParts },
         }));
+    return { run, before, records, fingerprint: fingerprintNow };
+  }
+
+  private async *outputsOf(stages: Stages, corpus: Corpus, index: IndexStart, previous: Manifest | null, report: BuildReport, timings: Timings): AsyncGenerator<[string, Output]> {
+    yield ['report', reportFile(report)];
+    const { config, templatesDir } = this.options;
+    const { run, before, records } = index;
+    const old = (p: string) => this.previousOutput(p);
     const searchOutput = (o: SearchFile): [string, Output] => [
       'search',
       // A kept segment file has no bytes to give: they are those of the previous build.
@@ -376,11 +402,13 @@ export class BuildSession {
     for await (const o of run.rest()) yield searchOutput(o);
     const result = run.result();
     this.searchRun = null;
+    this.searchParts = result.parts;
     timings.set('index', result.seconds);
-    this.searchState = { fingerprint: searchFingerprint, index: result.state, records };
+    this.searchState = { fingerprint: index.fingerprint, index: result.state, records };
   }
 
   private searchRun: SearchRun | null = null;
+  private searchParts = new Map<string, unknown>();
 
   /** The bytes of a file of the site the previous build wrote. */
   private async previousOutput(p: string): Promise<string | Uint8Array> {
@@ -456,6 +484,15 @@ export class BuildSession {
 
 function constant(content: string | Uint8Array): () => string | Uint8Array {
   return () => content;
+}
+
+/** The search index of a build, started: its run (null when nothing it reads changed), what it started from. */
+interface IndexStart {
+  run: SearchRun | null;
+  before: SearchState | null;
+  records: Map<string, string>;
+  /** Generator version and settings. */
+  fingerprint: string;
 }
 
 /** What the search stage keeps between builds: the indexer's state and a hash of each record it indexed. */

@@ -42,15 +42,18 @@ export function enrichAnalyzed(
   parsed: readonly ParsedArticle[],
   analyses: ReadonlyMap<ParsedArticle, ArticleAnalysis>,
   analyze: (a: ParsedArticle) => ArticleAnalysis,
+  onRecords?: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void,
 ): { corpus: Corpus; messages: Message[] } {
   const merged = mergeContinuations(parsed);
   merged.articles.sort(compareArticles);
   const ids = assignIds(merged.articles);
   const records = merged.articles.map((a, i) => toRecord(a, ids[i]!.id, ids[i]!.url));
   const analysed = merged.articles.map((a) => analyses.get(a) ?? analyze(a));
+  const lengths = new Map(records.map((r, i) => [r.id, analysed[i]!.length]));
+  // The records have their ids, texts and lengths; keywords and related articles come next.
+  onRecords?.(records, lengths);
   const model = buildTermModel(analysed);
   assignKeywords(records, KEYWORD_COUNT, model);
-  const lengths = new Map(records.map((r, i) => [r.id, analysed[i]!.length]));
   return { corpus: { records, related: relatedArticles(records, 5, model), lengths }, messages: merged.messages };
 }
 
