@@ -1,16 +1,29 @@
 /**
- * Builds the folding table of normalize.ts from Unicode NFKC, lower case
- * and OpenCC's traditional → simplified character conversion (opencc-js,
- * `t`, `tw` and `hk` → `cn`, one character at a time so the folding stays
- * context-free and length-preserving).
+ * The folding table of normalize.ts: Unicode NFKC, lower case and OpenCC's
+ * traditional → simplified character conversion (opencc-js, `t`, `tw` and
+ * `hk` → `cn`, one character at a time so the folding stays context-free
+ * and length-preserving).
+ *
+ * Making it takes a quarter of a second, so the table ships made
+ * (fold-data.ts, packed as fold-pack.ts packs it), which also keeps it the
+ * same whatever Unicode version Node carries; `scripts/fold-table.js`
+ * makes it again, and a test fails when what it ships is not what
+ * computeFoldTable() makes.
  */
 import * as OpenCC from 'opencc-js';
+import { FOLD_PAIRS } from './fold-data.js';
+import { unpackPairs } from './fold-pack.js';
 
 let cached: string | undefined;
 
 /** Pairs (from, to) for every BMP character that folds to another, in code order. */
 export function foldTable(): string {
-  if (cached !== undefined) return cached;
+  cached ??= unpackPairs(FOLD_PAIRS);
+  return cached;
+}
+
+/** The table made from Unicode and OpenCC (what fold-data.ts holds). */
+export function computeFoldTable(): string {
   const converters = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
   const one = (c: string): string => {
     let s = c.normalize('NFKC');
@@ -37,6 +50,6 @@ export function foldTable(): string {
     }
     if (f !== c) out += c + f;
   }
-  cached = out;
   return out;
 }
+
