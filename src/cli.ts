@@ -197,6 +197,7 @@ async function buildCommand(argv: string[], print: (s: string) => void, printErr
     cacheDir: values['no-cache'] ? null : (values.cache as string),
     onProgress: (text) => progress(text),
     removeInBackground: true,
+    once: true,
   });
   if (values.prepare) {
     const prepared = await session.prepare();

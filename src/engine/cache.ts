@@ -85,6 +85,11 @@ export class BuildCache {
     }
   }
 
+  /** Lets go of the results held in memory (the files keep them). */
+  release(): void {
+    this.memory.clear();
+  }
+
   /** Removes the file results that no current input uses, and drops the rest from memory beyond `live`. */
   prune(live: ReadonlySet<string>): void {
     for (const key of this.memory.keys()) if (!live.has(key)) this.memory.delete(key);

@@ -63,6 +63,14 @@ export interface SessionOptions {
   onProgress?: (text: string) => void;
   /** Remove the replaced site in a detached process (the command line's choice: it need not wait). */
   removeInBackground?: boolean;
+  /**
+   * The session builds once (the command line): what only a later build of
+   * the same session would reuse (each file's parse and segmentation, held
+   * in memory) is let go as soon as the corpus steps are done with it,
+   * before the pages and the index take their memory. The cache on disk is
+   * the same either way.
+   */
+  once?: boolean;
 }
 
 export interface BuildResult {
@@ -152,7 +160,9 @@ export class BuildSession {
     t = performance.now();
     const stages = await import('./stages.js');
     const settings = parseSettings(options.config);
-    const { keys, results } = await this.fileResults(stages, inputs, hashes, settings);
+    const made = await this.fileResults(stages, inputs, hashes, settings);
+    const { keys } = made;
+    let results: readonly FileResult[] | null = made.results;
     lap('parse', t);
 
     // The search index starts on its thread as soon as the records have
@@ -163,6 +173,9 @@ export class BuildSession {
     let corpus0: { corpus: Corpus; messages: Message[] };
     try {
       corpus0 = this.corpusOf(stages, results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
+      results = null;
+      made.results = [];
+      if (options.once) this.cache.release();
     } catch (e) {
       await this.searchRun?.stop();
       this.searchRun = null;

@@ -172,10 +172,10 @@ describe('the incremental build', () => {
             writeFileSync(path.join(articles, rel), bytes);
           }
         };
-        // A new session each time, as each `baoku build` is a new process: only the cache folder remembers.
+        // A new session each time, as each `baoku build` is a new process (building once, as it does): only the cache folder remembers.
         const command = () => new BuildSession({
           articles, outDir: path.join(project, 'dist'), templatesDir: world.templates, config: resolveConfig(world.config),
-          cacheDir: path.join(project, '.cache'), cwd: project,
+          cacheDir: path.join(project, '.cache'), cwd: project, once: true,
         }).build();
         write();
         await command();
