@@ -84,31 +84,49 @@ function articleVectors(model: TermModel, n: number): Vectors {
     indexStart: new Uint32Array(n), indexEnd: new Uint32Array(n),
   };
   let used = 0;
-  const entries: { term: number; weight: number }[] = [];
+  // Per article: its terms and weights, and their places ordered strongest first (then by term).
+  let terms = new Int32Array(256);
+  let weights = new Float64Array(256);
+  let order = new Uint32Array(256);
+  const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || terms[a]! - terms[b]!;
+  const byTerm = new Float64Array(VECTOR_TERMS);
   for (let i = 0; i < n; i++) {
-    entries.length = 0;
+    const size = model.offsets[i + 1]! - model.offsets[i]!;
+    if (terms.length < size) {
+      terms = new Int32Array(size * 2);
+      weights = new Float64Array(size * 2);
+      order = new Uint32Array(size * 2);
+    }
+    let m = 0;
     for (let k = model.offsets[i]!; k < model.offsets[i + 1]!; k++) {
       const term = model.termIds[k]!;
       const weight = (1 + Math.log(model.counts[k]!)) * model.idf[term]!;
-      if (weight > 0) entries.push({ term, weight });
+      if (weight > 0) {
+        terms[m] = term;
+        weights[m] = weight;
+        order[m] = m;
+        m++;
+      }
     }
-    entries.sort((a, b) => b.weight - a.weight || a.term - b.term);
-    if (entries.length > VECTOR_TERMS) entries.length = VECTOR_TERMS;
+    const kept = order.subarray(0, m).sort(byWeight).subarray(0, Math.min(m, VECTOR_TERMS));
     let norm = 0;
-    for (const e of entries) norm += e.weight * e.weight;
+    for (const j of kept) norm += weights[j]! * weights[j]!;
     norm = Math.sqrt(norm) || 1;
     v.indexStart[i] = used;
-    v.indexEnd[i] = used + Math.min(INDEX_TERMS, entries.length);
-    entries.forEach((e, j) => {
-      v.byWeightTerms[used + j] = e.term;
-      v.byWeightWeights[used + j] = e.weight / norm;
+    v.indexEnd[i] = used + Math.min(INDEX_TERMS, kept.length);
+    kept.forEach((j, r) => {
+      v.byWeightTerms[used + r] = terms[j]!;
+      v.byWeightWeights[used + r] = weights[j]! / norm;
+      // Terms are distinct within an article: by term, then back to the place.
+      byTerm[r] = terms[j]! * VECTOR_TERMS + r;
     });
-    entries.sort((a, b) => a.term - b.term);
-    entries.forEach((e, j) => {
-      v.terms[used + j] = e.term;
-      v.weights[used + j] = e.weight / norm;
+    const sorted = byTerm.subarray(0, kept.length).sort();
+    sorted.forEach((key, r) => {
+      const j = kept[key % VECTOR_TERMS]!;
+      v.terms[used + r] = terms[j]!;
+      v.weights[used + r] = weights[j]! / norm;
     });
-    used += entries.length;
+    used += kept.length;
     v.offsets[i + 1] = used;
   }
   return v;

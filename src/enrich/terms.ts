@@ -131,11 +131,13 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
   const termIds = new Int32Array(pairs);
   const counts = new Float32Array(pairs);
   let used = 0;
-  const order: number[] = [];
+  // Per article: its words' ids and places, as `id · 2^21 + place`, sorted as numbers (ids are distinct within an article).
+  let order = new Float64Array(256);
 
   analyses.forEach((a, i) => {
     if (a.background.length !== a.words.length) hasBackground = false;
-    order.length = 0;
+    const n = a.words.length;
+    if (order.length < n) order = new Float64Array(n * 2);
     a.words.forEach((w, k) => {
       let id = vocabulary.get(w);
       if (id === undefined) {
@@ -145,12 +147,13 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
         if (id >= df.length) df = grow(df, id + 1);
       }
       df[id]!++;
-      order.push(k);
+      order[k] = id * 2 ** 21 + k;
     });
-    const ids = a.words.map((w) => vocabulary.get(w)!);
-    order.sort((x, y) => ids[x]! - ids[y]!);
-    for (const k of order) {
-      termIds[used] = ids[k]!;
+    const sorted = order.subarray(0, n).sort();
+    for (let j = 0; j < n; j++) {
+      const key = sorted[j]!;
+      const k = key % 2 ** 21;
+      termIds[used] = (key - k) / 2 ** 21;
       counts[used] = a.counts[k]!;
       used++;
     }
