@@ -107,22 +107,32 @@ export async function findArticleFiles(root: string, cwd = process.cwd(), option
       skip(dir, 'unreadable', `cannot read the folder (${errorCode(cause)})`, 'check its permissions; its files were not read');
       return;
     }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.name.startsWith('.')) {
+    // Every entry of the folder is inspected at once (a folder of a day's pages is thousands of files), then taken in order.
+    const inspected = await Promise.all(
+      entries.map(async (entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.name.startsWith('.')) return { entry, full, hidden: true as const };
+        try {
+          // A link is followed only to see where it leads; what it leads to must be inside the archive.
+          const target = entry.isSymbolicLink() ? await realpath(full) : path.join(real, entry.name);
+          const info = entry.isSymbolicLink() ? await stat(target) : await lstat(full);
+          return { entry, full, target, info };
+        } catch (cause) {
+          return { entry, full, cause };
+        }
+      }),
+    );
+    for (const found of inspected) {
+      const { entry, full } = found;
+      if ('hidden' in found) {
         skip(full, 'hidden', 'a hidden name (starting with a dot)');
         continue;
       }
-      let target: string;
-      let info: Stats;
-      try {
-        // A link is followed only to see where it leads; what it leads to must be inside the archive.
-        target = entry.isSymbolicLink() ? await realpath(full) : path.join(real, entry.name);
-        info = entry.isSymbolicLink() ? await stat(target) : await lstat(full);
-      } catch (cause) {
-        skip(full, 'unreadable', `cannot follow or inspect it (${errorCode(cause)})`, 'check the link or the permissions; it was not read');
+      if ('cause' in found) {
+        skip(full, 'unreadable', `cannot follow or inspect it (${errorCode(found.cause)})`, 'check the link or the permissions; it was not read');
         continue;
       }
+      const { target, info } = found;
       if (!inside(target)) {
         skip(full, 'outside-the-archive', `a link to ${info.isDirectory() ? 'a folder' : 'a file'} outside the articles folder`,
           'copy the file into the articles folder if it belongs to the archive; links out of it are never followed');
