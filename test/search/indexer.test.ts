@@ -91,6 +91,21 @@ describe('incremental index', () => {
     expect(again.keys).toEqual(step.keys);
   });
 
+  it('keeps a large month in parts of whole days, and tokenizes again only the part of an edit', async () => {
+    const held = new Map<string, unknown>();
+    const made: string[] = [];
+    const store: PartStore = { get: (key) => held.get(key) ?? null, put: (key, p) => void (made.push(key), held.set(key, p)), keep: () => {} };
+    // 600 articles a day: the first part takes two days (it reaches 1,024 articles only at the end of the second), the second the third.
+    const month = ['2024-05-01', '2024-05-02', '2024-05-03'].flatMap((d) => day(d, 600, '五月'));
+    const first = await build(month, undefined, undefined, store);
+    expect(made.filter((k) => k.startsWith('p/'))).toHaveLength(2);
+    made.length = 0;
+    const edited = month.map((r, i) => (i === 1500 ? { ...r, paragraphs: ['改写后的正文。'] } : r));
+    const step = await build(edited, first.state, [month[1500]!.id], store);
+    expect(made.filter((k) => k.startsWith('p/'))).toHaveLength(1);
+    expect(step.keys).toEqual((await build(edited)).keys);
+  }, 60_000);
+
   it('ignores a kept part that is not what its key says', async () => {
     const junk: PartStore = { get: () => ({ runs: 'no' }), put: () => {}, keep: () => {} };
     expect((await build(base, undefined, undefined, junk)).keys).toEqual((await build(base)).keys);

@@ -12,6 +12,7 @@
  * changed ids, every segment is built.
  */
 import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { cut } from '../../enrich/segment.js';
 import { monthOrdinal } from '../format.js';
 import type { SegmentMeta } from '../format.js';
@@ -87,6 +88,13 @@ export interface IndexState {
   segments: SegmentState[];
 }
 
+/**
+ * A month's articles are kept in parts of whole days, a new part starting
+ * on a new day once the part has this many articles: an edit tokenizes its
+ * part again, not a whole month of a large daily paper.
+ */
+const PART_ARTICLES = 1024;
+
 /** Changes whenever the index format or the builder's output changes. */
 const FORMAT_VERSION = 2;
 
@@ -127,7 +135,7 @@ export interface IndexOptions {
   keyFileBytes?: number;
   /**
    * Where parts of segments are kept between builds: a changed segment then
-   * tokenizes and counts only its months whose articles changed. Keys are
+   * tokenizes and counts only the parts of its months whose articles changed. Keys are
    * hashes of what a part is made from (a month's articles, the folding
    * table), not of the builder's code: the store's owner keeps stores of
    * other versions apart.
@@ -143,30 +151,42 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
   const words = src.words?.bind(src) ?? searchLength;
 
   // Pass 1: the months, their counts and id hashes, and which hold a changed
-  // id; with a postings store, the hash of each month's content too.
+  // id; with a part store, the parts of the months (runs of whole days of
+  // at least PART_ARTICLES articles) and the hash of each one's content.
   const months: (MonthState & { touched: boolean })[] = [];
-  const contents = new Map<number, string>();
+  const parts: { month: number; key: string; count: number }[] = [];
   let hash = createHash('sha1');
-  let content = options.parts ? createHash('sha1') : null;
-  const endMonth = (m: MonthState) => {
-    m.ids = hash.digest('base64url');
-    if (content) contents.set(m.month, content.digest('base64url'));
+  let content: Hash | null = null;
+  let lastDate: string | null = null;
+  const endPart = () => {
+    const part = parts[parts.length - 1];
+    if (part && content) part.key = content.digest('base64url');
   };
   for await (const r of src.records()) {
     const month = monthOrdinal(r.issueDate);
     let m = months[months.length - 1];
     if (!m || m.month !== month) {
-      if (m) endMonth(m);
+      if (m) m.ids = hash.digest('base64url');
       hash = createHash('sha1');
-      if (content) content = createHash('sha1').update(`${FORMAT_VERSION}\n${foldHash}\n${month}\n`);
       months.push((m = { month, count: 0, ids: '', touched: false }));
+    }
+    if (options.parts) {
+      const part = parts[parts.length - 1];
+      if (!part || part.month !== month || (r.issueDate !== lastDate && part.count >= PART_ARTICLES)) {
+        endPart();
+        content = createHash('sha1').update(`${FORMAT_VERSION}\n${foldHash}\n${month}\n`);
+        parts.push({ month, key: '', count: 0 });
+      }
+      parts[parts.length - 1]!.count++;
+      content!.update(`${JSON.stringify(indexedView(r))}\n${words(r)}\n`);
+      lastDate = r.issueDate;
     }
     m.count++;
     hash.update(`${r.id}\n`);
-    content?.update(`${JSON.stringify(indexedView(r))}\n${words(r)}\n`);
     if (src.changed?.has(r.id)) m.touched = true;
   }
-  if (months.length) endMonth(months[months.length - 1]!);
+  if (months.length) months[months.length - 1]!.ids = hash.digest('base64url');
+  endPart();
 
   // Segments: the newest month, and the rest.
   const newest = months.length ? months[months.length - 1]!.month : 0;
@@ -211,7 +231,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
       ...(i > 0 ? { avgLength } : {}),
       ...(options.stats ? { stats: statsFor(options.stats, s.name) } : {}),
       ...(options.keyFileBytes ? { keyFileBytes: options.keyFileBytes } : {}),
-      ...(options.parts ? { parts: { key: (month: number) => contents.get(month)!, store: options.parts } } : {}),
+      ...(options.parts ? { parts: { list: parts.filter((p) => inSegment.has(p.month)), store: options.parts } } : {}),
     });
     if (i === 0) avgLength = built.avgWords;
     for (const f of built.files) {

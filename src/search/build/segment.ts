@@ -44,12 +44,13 @@ export interface SegmentInput {
   /** Largest key file (default PACK_BYTES; tests make it small). */
   keyFileBytes?: number;
   /**
-   * Parts kept from earlier builds (a month's postings and dense-string
-   * counts, the dense strings of a sample), by keys of what they were made
-   * from; `key(month)` hashes a month's articles (indexer.ts). What is made
-   * anew goes there too.
+   * Parts kept from earlier builds (the postings and dense-string counts of
+   * a part of a month, the dense strings of a sample), by keys of what they
+   * were made from; `list` is the segment's parts in order, each a run of
+   * its articles with the hash of their content (indexer.ts). What is made
+   * anew goes to the store too.
    */
-  parts?: { key(month: number): string; store: PartStore };
+  parts?: { list: readonly { key: string; count: number }[]; store: PartStore };
 }
 
 /** Where parts of segments are kept between builds; a value that is not what its key says is ignored. */
@@ -81,15 +82,19 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
     return valid(v) ? v : null;
   };
   const put = (key: string, part: unknown) => store?.put(key, part);
-  // Postings month by month: a month the store has is not tokenized again.
-  const months: { key: string; start: number; count: number }[] = [];
+  // Postings part by part (a month, or a run of its days; without a store,
+  // each month is one): a part the store has is not tokenized again.
+  const plan = input.parts?.list ?? null;
+  /** The parts: key, first article, number of articles. */
+  const spans: { key: string; start: number; count: number }[] = [];
   const parts: { postings: Postings; base: number }[] = [];
   let builder: PostingsBuilder | null = null;
   let base = 0;
-  const endMonth = () => {
+  let nextPart = 0;
+  const endPart = () => {
     if (!builder) return;
     const p = builder.finish();
-    put(`p/${months[months.length - 1]!.key}`, p);
+    put(`p/${spans[spans.length - 1]!.key}`, p);
     parts.push({ postings: p, base });
     builder = null;
   };
@@ -106,23 +111,26 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   let to = '';
   const docs = await forEachDoc(input, (r, fields, folded, starts) => {
     const month = monthOrdinal(r.issueDate);
-    if (!pack || pack.month !== month) {
-      endMonth();
-      pack = new TextPack(month);
-      base = (month - input.firstMonth) * 2 ** keyBits;
-      const key = input.parts?.key(month) ?? '';
-      months.push({ key, start: keys.length, count: 0 });
-      const kept = fetch(`p/${key}`, isPostings);
+    const newMonth = !pack || pack.month !== month;
+    if (newMonth) pack = new TextPack(month);
+    const local = pack!.add(r, fields, input.extraPairs(fields.join('')));
+    const key = (month - input.firstMonth) * 2 ** keyBits + local;
+    if (newMonth || keys.length === nextPart) {
+      endPart();
+      const part = plan?.[spans.length];
+      if (plan && (!part || keys.length !== nextPart)) throw new Error(`search: the parts of segment ${input.name} do not match its articles`);
+      nextPart = keys.length + (part?.count ?? Infinity);
+      base = key;
+      spans.push({ key: part?.key ?? '', start: keys.length, count: 0 });
+      const kept = fetch(`p/${part?.key ?? ''}`, isPostings);
       if (kept) parts.push({ postings: kept, base });
       else builder = new PostingsBuilder();
     }
-    months[months.length - 1]!.count++;
-    const local = pack.add(r, fields, input.extraPairs(fields.join('')));
-    const key = base + local;
+    spans[spans.length - 1]!.count++;
     const n = input.words(r);
     words += n;
     const lenQ = quantizeLength(n);
-    (builder as PostingsBuilder | null)?.add(local, folded, starts, lenQ);
+    (builder as PostingsBuilder | null)?.add(key - base, folded, starts, lenQ);
     facets.add(r, key);
     keys.push(key);
     lenQs.push(lenQ);
@@ -141,7 +149,7 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
       }
     }
   });
-  endMonth();
+  endPart();
   const avgWords = docs ? words / docs : 0;
   const minDocs = denseMinDocs(docs);
   const runs = parts.flatMap(({ postings, base }) => postings.runs.map((bytes) => ({ bytes, base })));
@@ -156,24 +164,24 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
     put(sampleKey, candidates);
   }
   sample = [];
-  // Then counted over every article, month by month: a month's counts are
+  // Then counted over every article, part by part: a part's counts are
   // kept by its content and the candidates.
   const candidateKey = store ? createHash('sha1').update(candidates.join('\n')).digest('base64url') : '';
   const todo = new Set<number>();
-  const counted: (DenseCounts | null)[] = months.map((m, i) => {
+  const counted: (DenseCounts | null)[] = spans.map((m, i) => {
     const c = fetch(`d/${m.key}/${candidateKey}`, isDenseCounts);
     if (!c) todo.add(i);
     return c;
   });
   if (todo.size) {
     const counter = new StringCounter(new Set(candidates));
-    const monthOf = new Uint32Array(docs);
-    months.forEach((m, i) => monthOf.fill(i, m.start, m.start + m.count));
+    const spanOf = new Uint32Array(docs);
+    spans.forEach((m, i) => spanOf.fill(i, m.start, m.start + m.count));
     const count = (i: number, d: DenseDoc) => {
-      const m = monthOf[i]!;
+      const m = spanOf[i]!;
       if (!todo.has(m)) return;
       counter.add(d);
-      const { key, start, count } = months[m]!;
+      const { key, start, count } = spans[m]!;
       if (i === start + count - 1) {
         const c = denseCounts(counter.take());
         put(`d/${key}/${candidateKey}`, c);
@@ -190,7 +198,7 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
     }
   }
   texts = null;
-  const strings = keyOrder(densePostings(counted.map((c, i) => ({ counts: c!, offset: months[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
+  const strings = keyOrder(densePostings(counted.map((c, i) => ({ counts: c!, offset: spans[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
   const avgLength = input.avgLength ?? avgWords;
   const files: OutputFile[] = [];
   const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
