@@ -32,6 +32,8 @@ export interface SearchJob {
   changed?: readonly string[];
   /** Word count of each article (the ranking's length norm), by id. */
   lengths?: ReadonlyMap<string, number>;
+  /** A hash of what the index reads of each article and its length, by id (the session's, so the thread need not make them again). */
+  digests?: ReadonlyMap<string, string>;
   /** Where parts of segments are kept between builds (none: a changed segment is made from nothing). */
   parts?: PartPlace;
   /** On its own thread or not (default: when there are THREAD_MIN_ARTICLES records and the compiled modules run). */
@@ -76,6 +78,7 @@ export async function* runIndexer(job: SearchJob): AsyncGenerator<ThreadMessage>
     records: () => job.records,
     ...(job.changed ? { changed: new Set(job.changed) } : {}),
     ...(lengths ? { words: (r: ArticleRecord) => lengths.get(r.id) ?? 0 } : {}),
+    ...(job.digests ? { digest: (r: ArticleRecord) => job.digests!.get(r.id) } : {}),
   };
   for await (const o of indexer.build(source)) yield { file: { path: o.path, key: o.key, content: o.kept ? null : o.content() } };
   const parts = store?.close() ?? new Map<string, unknown>();

@@ -162,7 +162,6 @@ export class BuildSession {
     const settings = parseSettings(options.config);
     const made = await this.fileResults(stages, inputs, hashes, settings);
     const { keys } = made;
-    let results: readonly FileResult[] | null = made.results;
     lap('parse', t);
 
     // The search index starts on its thread as soon as the records have
@@ -172,13 +171,12 @@ export class BuildSession {
     let index: IndexStart | null = null;
     let corpus0: { corpus: Corpus; messages: Message[] };
     try {
-      corpus0 = this.corpusOf(stages, results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
-      results = null;
+      corpus0 = this.corpusOf(stages, made.results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
+      // Only the corpus steps read the file results: nothing here holds them on.
       made.results = [];
       if (options.once) this.cache.release();
     } catch (e) {
-      await this.searchRun?.stop();
-      this.searchRun = null;
+      await this.stopIndex();
       throw e;
     }
     const { corpus } = corpus0;
@@ -192,8 +190,7 @@ export class BuildSession {
     try {
       writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
     } catch (e) {
-      await this.searchRun?.stop();
-      this.searchRun = null;
+      await this.stopIndex();
       throw e;
     }
     let commit: CommitResult;
@@ -213,8 +210,7 @@ export class BuildSession {
       commit = await writer.commit();
       lap('write', t);
     } catch (e) {
-      await this.searchRun?.stop();
-      this.searchRun = null;
+      await this.stopIndex();
       await writer.abort();
       throw e;
     }
@@ -384,6 +380,7 @@ export class BuildSession {
           ...(before ? { state: before.index, changed: [...changed] } : {}),
           records: stages.docOrder(list),
           lengths,
+          digests: records,
           // Parts of segments: in the build cache, or held by this session between its builds.
           parts: this.options.cacheDir ? { dir: path.join(this.options.cacheDir, 'search'), version: generatorVersion() } : { memory: this.searchParts },
         }));
@@ -421,6 +418,12 @@ export class BuildSession {
   }
 
   private searchRun: SearchRun | null = null;
+
+  /** Stops the index's thread of a build that failed. */
+  private async stopIndex(): Promise<void> {
+    await this.searchRun?.stop();
+    this.searchRun = null;
+  }
   private searchParts = new Map<string, unknown>();
 
   /** The bytes of a file of the site the previous build wrote. */

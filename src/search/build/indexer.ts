@@ -47,6 +47,8 @@ export interface SearchSource {
   changed?: ReadonlySet<string>;
   /** jieba word count of searchFields(r) when the caller already has it. */
   words?(r: ArticleRecord): number;
+  /** A hash of what the index reads of `r` and its word count, when the caller already has one (else it is made here). */
+  digest?(r: ArticleRecord): string | undefined;
 }
 
 /** The manifest search.js carries. */
@@ -178,7 +180,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
         parts.push({ month, key: '', count: 0 });
       }
       parts[parts.length - 1]!.count++;
-      content!.update(`${JSON.stringify(indexedView(r))}\n${words(r)}\n`);
+      content!.update(`${src.digest?.(r) ?? `${JSON.stringify(indexedView(r))}\n${words(r)}`}\n`);
       lastDate = r.issueDate;
     }
     m.count++;
