@@ -56,6 +56,8 @@ export interface SearchRun {
   result(): SearchDone;
   /** Stops the thread (a build that failed). */
   stop(): Promise<void>;
+  /** Whether the index is at work on a thread of its own now. */
+  busy(): boolean;
 }
 
 /** Message from the thread. */
@@ -103,6 +105,7 @@ function inline(job: SearchJob): SearchRun {
     },
     result: () => finished(done),
     stop: async () => {},
+    busy: () => false,
   };
 }
 
@@ -153,6 +156,7 @@ function onThread(job: SearchJob): SearchRun {
     stop: async () => {
       await worker.terminate();
     },
+    busy: () => !done && !failed,
   };
 }
 

@@ -194,9 +194,9 @@ export class BuildSession {
       throw e;
     }
     let commit: CommitResult;
+    // Each stage's time includes making and writing its files.
+    const outputs = this.outputsOf(stages, corpus, index!, previous, report, timings);
     try {
-      // Each stage's time includes making and writing its files.
-      const outputs = this.outputsOf(stages, corpus, index!, previous, report, timings);
       for (;;) {
         t = performance.now();
         const next = await outputs.next();
@@ -210,6 +210,8 @@ export class BuildSession {
       commit = await writer.commit();
       lap('write', t);
     } catch (e) {
+      // Ends the site's generator, which stops its page-rendering threads.
+      await outputs.return(undefined).catch(() => {});
       await this.stopIndex();
       await writer.abort();
       throw e;
@@ -398,7 +400,9 @@ export class BuildSession {
       { path: o.path, key: o.key, content: o.content === null ? () => old(o.path) : constant(o.content) },
     ];
 
-    for await (const file of stages.generateSite(corpus, { config, templatesDir })) {
+    // Pages render on every core, but one while the index is at work on another.
+    const render = { threads: () => (run?.busy() ? 1 : undefined) };
+    for await (const file of stages.generateSite(corpus, { config, templatesDir, render })) {
       yield ['pages', file];
       for (let o = run?.poll(); o; o = run!.poll()) yield searchOutput(o);
     }

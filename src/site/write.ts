@@ -102,6 +102,8 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
   // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
+  /** A file that could not be made (a template error): said as it is, not as a write failure. */
+  let contentFailure: unknown = null;
   let written = 0;
   let kept = 0;
 
@@ -126,8 +128,29 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
     }
   };
   const settle = async () => {
-    await Promise.all(inFlight);
+    while (inFlight.size > 0) await Promise.all(inFlight);
+    if (contentFailure) throw contentFailure;
     if (failure) throw failure;
+  };
+  const track = (job: Promise<void>) => {
+    const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  /** Records a file made now and writes it, unless it is the previous site's bytes. */
+  const store = (rel: string, target: string, key: string | null, before: OutputEntry | undefined, content: string | Uint8Array): void => {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const entry: OutputEntry = { key, hash: digest(bytes), size: bytes.byteLength };
+    manifest.set(rel, entry);
+    // Made again but the same bytes: keep the old file (and its mtime).
+    if (before && before.hash === entry.hash && before.size === entry.size && keep(rel, target, entry)) {
+      kept++;
+      return;
+    }
+    folderFor(target);
+    written++;
+    track(writeFile(target, bytes).catch((cause: unknown) => {
+      failure ??= cause;
+    }));
   };
 
   return {
@@ -135,6 +158,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       return manifest.size;
     },
     async write(file) {
+      if (contentFailure) throw contentFailure;
       if (failure) throw failure;
       const rel = file.path.replace(/^\/+/, '');
       const target = path.resolve(staging, rel);
@@ -148,29 +172,31 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
         return;
       }
       manifest.set(rel, { key, hash: '', size: 0 });
-      const content = typeof file.content === 'function' ? await file.content() : file.content;
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      const entry: OutputEntry = { key, hash: digest(bytes), size: bytes.byteLength };
-      manifest.set(rel, entry);
-      // Made again but the same bytes: keep the old file (and its mtime).
-      if (before && before.hash === entry.hash && before.size === entry.size && keep(rel, target, entry)) {
-        kept++;
-        return;
+      const content = typeof file.content === 'function' ? file.content() : file.content;
+      if (content instanceof Promise) {
+        // Made elsewhere (a page on a rendering thread): the next file need not wait for it.
+        track(content.then(
+          (c) => {
+            try {
+              store(rel, target, key, before, c);
+            } catch (cause) {
+              failure ??= cause;
+            }
+          },
+          (cause: unknown) => {
+            contentFailure ??= cause;
+          },
+        ));
+      } else {
+        store(rel, target, key, before, content);
       }
-      folderFor(target);
-      written++;
-      const job: Promise<void> = writeFile(target, bytes)
-        .catch((cause: unknown) => {
-          failure ??= cause;
-        })
-        .finally(() => inFlight.delete(job));
-      inFlight.add(job);
-      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     },
     async commit() {
       try {
         await settle();
       } catch (cause) {
+        if (cause === contentFailure) throw cause;
         throw new SiteWriteError(`cannot write the new site (${reason(cause)})`, false, { cause });
       }
       const paths = [...manifest.keys()].sort();

@@ -97,3 +97,31 @@ describe('a failed build', () => {
     expect(readdirSync(root).sort()).toEqual(['dist', 'templates']);
   });
 });
+
+describe('the site writer with files made elsewhere', () => {
+  it('goes on while a file is being made, and writes it once it is', async () => {
+    const out = oldSite();
+    const w = await openSiteWriter(out);
+    let finish: (s: string) => void = () => {};
+    await w.write({ path: 'slow.html', key: 'k', content: () => new Promise<string>((resolve) => (finish = resolve)) });
+    for (let i = 0; i < 200; i++) await w.write({ path: `p/${i}.html`, key: `k${i}`, content: () => Promise.resolve(`page ${i}`) });
+    finish('made last');
+    const done = await w.commit();
+    expect(readFileSync(path.join(out, 'slow.html'), 'utf8')).toBe('made last');
+    expect(readFileSync(path.join(out, 'p', '199.html'), 'utf8')).toBe('page 199');
+    expect(done.written).toBe(201);
+  });
+
+  it('fails with the error of a file that could not be made, as it is, and keeps the previous site', async () => {
+    const out = oldSite();
+    const w = await openSiteWriter(out);
+    const cause = new Error('template article.liquid:3:1: undefined filter: x');
+    await w.write({ path: 'index.html', key: 'k', content: () => Promise.reject(cause) });
+    const e = await w.commit().then(() => null, (err: unknown) => err);
+    expect(e).toBe(cause);
+    expect(e).not.toBeInstanceOf(SiteWriteError);
+    await w.abort();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('old');
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+});
