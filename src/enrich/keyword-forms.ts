@@ -166,23 +166,24 @@ function knownWords(model: TermModel): (word: string) => boolean {
  * 加沙地带 is a word of the last two).
  */
 function sampleArticles(model: TermModel, candidates: readonly number[]): Map<number, number[]> {
+  const { offsets, termIds } = model;
+  // Articles per candidate, then a second pass keeps the j-th sample, the article at place ⌊j · uses / SAMPLE_ARTICLES⌋ of its uses.
+  const uses = new Int32Array(model.words.length);
   const wanted = new Uint8Array(model.words.length);
   for (const id of candidates) wanted[id] = 1;
-  const all = new Map<number, number[]>();
-  const { offsets, termIds } = model;
+  for (const id of termIds) if (wanted[id] === 1) uses[id]!++;
+  const seen = new Int32Array(model.words.length);
+  const samples = new Map<number, number[]>();
+  for (const id of candidates) if (uses[id]! > 0) samples.set(id, []);
   for (let i = 0; i + 1 < offsets.length; i++) {
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const id = termIds[k]!;
       if (wanted[id] === 0) continue;
-      const list = all.get(id);
-      if (list) list.push(i);
-      else all.set(id, [i]);
+      const list = samples.get(id)!;
+      const n = uses[id]!;
+      if (n <= SAMPLE_ARTICLES || seen[id] === Math.floor((list.length * n) / SAMPLE_ARTICLES)) list.push(i);
+      seen[id]!++;
     }
-  }
-  const samples = new Map<number, number[]>();
-  for (const [id, list] of all) {
-    if (list.length <= SAMPLE_ARTICLES) samples.set(id, list);
-    else samples.set(id, Array.from({ length: SAMPLE_ARTICLES }, (_, j) => list[Math.floor((j * list.length) / SAMPLE_ARTICLES)]!));
   }
   return samples;
 }

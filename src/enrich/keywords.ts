@@ -57,22 +57,37 @@ interface Scored {
   weight: number;
 }
 
-/** Each article's `limit` strongest keyword words (weight = weighted count × IDF), best first. */
+/**
+ * Each article's `limit` strongest keyword words (weight = weighted count × IDF), best first:
+ * the first `limit` of all its words in byWeightThenWord order, kept while reading them.
+ */
 function bestTerms(model: TermModel, limit: number): Scored[][] {
   const { offsets, termIds, counts, idf, words } = model;
   const allowed = new Int8Array(words.length); // 0 unknown, 1 yes, -1 no
+  // Before: weight descending, then word (words are distinct within an article).
+  const before = (weight: number, id: number, otherWeight: number, other: number) => weight > otherWeight || (weight === otherWeight && words[id]! < words[other]!);
+  const ids = new Int32Array(limit);
+  const weights = new Float64Array(limit);
   const out: Scored[][] = [];
   for (let i = 0; i + 1 < offsets.length; i++) {
-    const scored: Scored[] = [];
+    let size = 0;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const id = termIds[k]!;
       const weight = counts[k]! * idf[id]!;
-      if (weight <= 0) continue;
+      if (weight <= 0 || (size === limit && !before(weight, id, weights[limit - 1]!, ids[limit - 1]!))) continue;
       if (allowed[id] === 0) allowed[id] = isKeywordWord(words[id]!) ? 1 : -1;
-      if (allowed[id] === 1) scored.push({ id, word: words[id]!, weight });
+      if (allowed[id] !== 1) continue;
+      let j = size < limit ? size++ : limit - 1;
+      for (; j > 0 && before(weight, id, weights[j - 1]!, ids[j - 1]!); j--) {
+        ids[j] = ids[j - 1]!;
+        weights[j] = weights[j - 1]!;
+      }
+      ids[j] = id;
+      weights[j] = weight;
     }
-    scored.sort(byWeightThenWord);
-    out.push(scored.slice(0, limit));
+    const best: Scored[] = [];
+    for (let j = 0; j < size; j++) best.push({ id: ids[j]!, word: words[ids[j]!]!, weight: weights[j]! });
+    out.push(best);
   }
   return out;
 }

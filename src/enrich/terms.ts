@@ -134,11 +134,13 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
   // Per article: its words' ids and places, as `id · 2^21 + place`, sorted as numbers (ids are distinct within an article).
   let order = new Float64Array(256);
 
-  analyses.forEach((a, i) => {
+  for (let i = 0; i < analyses.length; i++) {
+    const a = analyses[i]!;
     if (a.background.length !== a.words.length) hasBackground = false;
     const n = a.words.length;
     if (order.length < n) order = new Float64Array(n * 2);
-    a.words.forEach((w, k) => {
+    for (let k = 0; k < n; k++) {
+      const w = a.words[k]!;
       let id = vocabulary.get(w);
       if (id === undefined) {
         id = words.push(w) - 1;
@@ -148,7 +150,7 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
       }
       df[id]!++;
       order[k] = id * 2 ** 21 + k;
-    });
+    }
     const sorted = order.subarray(0, n).sort();
     for (let j = 0; j < n; j++) {
       const key = sorted[j]!;
@@ -158,7 +160,7 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
       used++;
     }
     offsets[i + 1] = used;
-  });
+  }
 
   return { words, idf: inverseDocumentFrequencies(df, background, hasBackground, analyses.length), offsets, termIds, counts };
 }
