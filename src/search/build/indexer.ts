@@ -222,7 +222,7 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
         yield o;
       }
     }
-    const built = await buildSegment({
+    const segment = buildSegment({
       name: s.name,
       records,
       maxUnits,
@@ -235,12 +235,15 @@ export async function* indexFiles(src: SearchSource, table: string, previous: In
       ...(options.keyFileBytes ? { keyFileBytes: options.keyFileBytes } : {}),
       ...(options.parts ? { parts: { list: parts.filter((p) => inSegment.has(p.month)), store: options.parts } } : {}),
     });
-    if (i === 0) avgLength = built.avgWords;
-    for (const f of built.files) {
-      const o = output(f);
+    // Each file goes out as soon as it is made: a segment's files are never all in memory at once.
+    let next = await segment.next();
+    for (; !next.done; next = await segment.next()) {
+      const o = output(next.value);
       files.push([o.path, o.key]);
       yield o;
     }
+    const built = next.value;
+    if (i === 0) avgLength = built.avgWords;
     segments.push({ name: s.name, months: s.months.map(({ month, count, ids }) => ({ month, count, ids })), avgLength: i > 0 ? avgLength : 0, meta: built.meta, avgWords: built.avgWords, names: built.names, files, parts: built.parts });
   }
 

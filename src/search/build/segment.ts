@@ -61,9 +61,9 @@ export interface PartStore {
   keep(key: string): void;
 }
 
+/** A segment once its files are out (buildSegment yields them as they are made). */
 export interface BuiltSegment {
   meta: SegmentMeta;
-  files: OutputFile[];
   /** Mean article length in words. */
   avgWords: number;
   names: { sections: string[]; sources: string[] };
@@ -71,7 +71,12 @@ export interface BuiltSegment {
   parts: string[];
 }
 
-export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
+/**
+ * Yields the segment's files as they are made — its pack files while the
+ * keys are encoded, then its key files and facets — so that no more than
+ * one of them waits in memory; returns what the index state keeps of it.
+ */
+export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputFile, BuiltSegment> {
   const keyBits = Math.max(1, Math.ceil(Math.log2(input.maxUnits + 1)));
   const store = input.parts?.store ?? null;
   const used: string[] = [];
@@ -200,15 +205,10 @@ export async function buildSegment(input: SegmentInput): Promise<BuiltSegment> {
   texts = null;
   const strings = keyOrder(densePostings(counted.map((c, i) => ({ counts: c!, offset: spans[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
   const avgLength = input.avgLength ?? avgWords;
-  const files: OutputFile[] = [];
-  const encoder = encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
-  let next = encoder.next();
-  for (; !next.done; next = encoder.next()) files.push(next.value);
-  const shards = next.value;
-  files.push({ path: `search/index/${input.name}/facets.json`, content: JSON.stringify(facets.result()) });
+  const shards = yield* encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
+  yield { path: `search/index/${input.name}/facets.json`, content: JSON.stringify(facets.result()) };
   return {
     meta: { name: input.name, docs, shards, keyBits, firstMonth: input.firstMonth, from, to },
-    files,
     avgWords,
     names: facets.names(),
     parts: used,
