@@ -5,6 +5,7 @@
  * gets is plain JSON (no functions, maps or cycles): a page is a pure
  * function of its template, the config and its data.
  */
+import { LRUCache } from 'lru-cache';
 import type { Templates } from '../render/index.js';
 import type { Archive, Issue, IssuePage } from './archive.js';
 import { monthRoute, outputPath, yearRoute } from './routes.js';
@@ -106,13 +107,19 @@ export interface ArticleLead extends ArticleSummary {
 /** How many characters of an article's opening a list shows. */
 const LEAD_LENGTH = 90;
 
-/** Summaries and leads made for a build's archive, one per record, shared by every page that lists it. */
-const summaries = new WeakMap<Archive, Map<ArticleRecord, ArticleSummary>>();
-const leads = new WeakMap<Archive, Map<ArticleRecord, ArticleLead>>();
+/**
+ * Summaries and leads made for a build's archive, shared by the pages that
+ * list an article: the most recently used ones (pages that list the same
+ * article mostly come near each other), so that a large archive's build
+ * does not hold one of each for every record.
+ */
+const SUMMARY_CACHE = 32768;
+const summaries = new WeakMap<Archive, LRUCache<ArticleRecord, ArticleSummary>>();
+const leads = new WeakMap<Archive, LRUCache<ArticleRecord, ArticleLead>>();
 
-function cached<T extends object>(store: WeakMap<Archive, Map<ArticleRecord, T>>, archive: Archive, r: ArticleRecord, make: () => T): T {
+function cached<T extends object>(store: WeakMap<Archive, LRUCache<ArticleRecord, T>>, archive: Archive, r: ArticleRecord, make: () => T): T {
   let byRecord = store.get(archive);
-  if (!byRecord) store.set(archive, (byRecord = new Map()));
+  if (!byRecord) store.set(archive, (byRecord = new LRUCache({ max: SUMMARY_CACHE })));
   let value = byRecord.get(r);
   if (!value) byRecord.set(r, (value = shared(make())));
   return value;

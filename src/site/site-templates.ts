@@ -4,6 +4,7 @@
  * pages (render-pool.ts), so a page comes out the same wherever it is
  * rendered.
  */
+import { LRUCache } from 'lru-cache';
 import { createTemplates } from '../render/index.js';
 import type { Templates } from '../render/index.js';
 import { basePath } from '../config.js';
@@ -13,6 +14,10 @@ import { absoluteUrl, isAbsoluteBase, withBase } from './routes.js';
 import { sourceName } from './seo.js';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'] as const;
+
+/** Routes kept encoded, and list entries kept rendered (the most recently used). */
+const URL_CACHE = 65536;
+const ITEM_CACHE = 16384;
 
 export interface SiteTemplates {
   templates: Templates;
@@ -24,8 +29,10 @@ export function siteTemplates(config: SiteConfig, templatesDir: string): SiteTem
   const base = basePath(config);
   const site: Record<string, unknown> = { ...config, basePath: base, weekdays: WEEKDAYS, absolute: isAbsoluteBase(config.baseUrl) };
   // Routes repeat on many pages (an article is listed on its issue, page,
-  // section, source and keyword pages): encode each once.
-  const urls = new Map<string, string>();
+  // section, source and keyword pages): encode each once while it is in
+  // use. Both caches are bounded, so a large archive's build does not hold
+  // every route and every list entry it has rendered.
+  const urls = new LRUCache<string, string>({ max: URL_CACHE });
   const url = (route: unknown): string => {
     const r = String(route ?? '/');
     let u = urls.get(r);
@@ -34,7 +41,7 @@ export function siteTemplates(config: SiteConfig, templatesDir: string): SiteTem
   };
   // An article's list entry is the same on every page that lists it: render
   // `_article-item` once per article and kind of list, then reuse the HTML.
-  const items = new Map<string, string>();
+  const items = new LRUCache<string, string>({ max: ITEM_CACHE });
   const articleItem = (a: unknown, showDate: boolean, showLead: boolean): string => {
     const id = (a as { id?: unknown } | null)?.id;
     const key = typeof id === 'string' ? `${showDate ? 'd' : ''}${showLead ? 'l' : ''}|${id}` : null;
