@@ -113,7 +113,7 @@ const LEAD_LENGTH = 90;
  * article mostly come near each other), so that a large archive's build
  * does not hold one of each for every record.
  */
-const SUMMARY_CACHE = 32768;
+const SUMMARY_CACHE = 65536;
 const summaries = new WeakMap<Archive, LRUCache<ArticleRecord, ArticleSummary>>();
 const leads = new WeakMap<Archive, LRUCache<ArticleRecord, ArticleLead>>();
 

@@ -17,7 +17,7 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'] as const;
 
 /** Routes kept encoded, and list entries kept rendered (the most recently used). */
 const URL_CACHE = 65536;
-const ITEM_CACHE = 16384;
+const ITEM_CACHE = 65536;
 
 export interface SiteTemplates {
   templates: Templates;
