@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSiteWriter, SiteWriteError } from '../../src/site/write.js';
@@ -123,5 +123,26 @@ describe('the site writer with files made elsewhere', () => {
     await w.abort();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('old');
     expect(readdirSync(root)).toEqual(['dist']);
+  });
+
+  it('keeps a file whose key is unchanged as the same file, and makes it again when the previous copy is gone or changed by hand', async () => {
+    const out = oldSite();
+    const first = await openSiteWriter(out);
+    for (const name of ['same', 'gone', 'edited']) await first.write({ path: `${name}/index.html`, key: name, content: () => `made ${name}` });
+    const { manifest } = await first.commit();
+    const inode = (p: string) => statSync(path.join(out, p)).ino;
+    const before = inode('same/index.html');
+    rmSync(path.join(out, 'gone', 'index.html'));
+    writeFileSync(path.join(out, 'edited', 'index.html'), 'changed by hand, longer than it was');
+    const made: string[] = [];
+    const second = await openSiteWriter(out, { previous: manifest });
+    for (const name of ['same', 'gone', 'edited']) {
+      await second.write({ path: `${name}/index.html`, key: name, content: () => (made.push(name), Promise.resolve(`made ${name}`)) });
+    }
+    const done = await second.commit();
+    expect(made.sort()).toEqual(['edited', 'gone']);
+    expect(inode('same/index.html')).toBe(before);
+    for (const name of ['same', 'gone', 'edited']) expect(readFileSync(path.join(out, name, 'index.html'), 'utf8')).toBe(`made ${name}`);
+    expect([done.kept, done.written]).toEqual([1, 2]);
   });
 });
