@@ -64,8 +64,8 @@ interface Scored {
 function bestTerms(model: TermModel, limit: number): Scored[][] {
   const { offsets, termIds, counts, idf, words } = model;
   const allowed = new Int8Array(words.length); // 0 unknown, 1 yes, -1 no
-  // Before: weight descending, then word (words are distinct within an article).
-  const before = (weight: number, id: number, otherWeight: number, other: number) => weight > otherWeight || (weight === otherWeight && words[id]! < words[other]!);
+  // In byWeightThenWord order (words are distinct within an article).
+  const before = (weight: number, id: number, otherWeight: number, other: number) => compareWeightThenWord(weight, words[id]!, otherWeight, words[other]!) < 0;
   const ids = new Int32Array(limit);
   const weights = new Float64Array(limit);
   const out: Scored[][] = [];
@@ -94,6 +94,10 @@ function bestTerms(model: TermModel, limit: number): Scored[][] {
 
 /** Weight descending; equal weights by word (code point order), so the order never depends on the input order. */
 export function byWeightThenWord(a: { word: string; weight: number }, b: { word: string; weight: number }): number {
-  if (a.weight !== b.weight) return b.weight - a.weight;
-  return a.word < b.word ? -1 : a.word > b.word ? 1 : 0;
+  return compareWeightThenWord(a.weight, a.word, b.weight, b.word);
+}
+
+function compareWeightThenWord(weightA: number, wordA: string, weightB: number, wordB: string): number {
+  if (weightA !== weightB) return weightB - weightA;
+  return wordA < wordB ? -1 : wordA > wordB ? 1 : 0;
 }
