@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from './file-work.js';
-import type { Manifest } from '../site/write.js';
+import type { Manifest, SpareSite } from '../site/write.js';
 
 /** What the last successful build leaves for the next one. */
 export interface SessionState {
@@ -30,6 +30,8 @@ export interface SessionState {
   inputs: Map<string, { size: number; mtimeMs: number; hash: string }>;
   /** The output folder it wrote and that folder's build id (its marker), with the manifest of every file. */
   outputs: { dir: string; id: string; manifest: Manifest } | null;
+  /** The site kept beside the output folder for the next build to stage into (write.ts). */
+  spare?: SpareSite | null;
   /** Data the search stage keeps between builds. */
   search: unknown;
   /** Number of articles built. */

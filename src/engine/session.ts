@@ -188,7 +188,7 @@ export class BuildSession {
     // 4. Outputs, made and written where they changed.
     let writer: SiteWriter;
     try {
-      writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
+      writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, spare: previous ? (state?.spare ?? null) : null, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
     } catch (e) {
       await this.stopIndex();
       throw e;
@@ -223,6 +223,7 @@ export class BuildSession {
       fingerprint,
       inputs: inputTable,
       outputs: { dir: options.outDir ? path.resolve(options.outDir) : '', id: commit.id, manifest: commit.manifest },
+      spare: commit.spare,
       search: this.searchState,
       articles: corpus.records.length,
     };
@@ -495,7 +496,7 @@ export class BuildSession {
         this.memorySite = site;
         this.memoryManifest = manifest;
         this.memoryId = id;
-        return { manifest, id, written, kept, removed, unchanged: written === 0 && removed === 0 };
+        return { manifest, id, written, kept, removed, unchanged: written === 0 && removed === 0, spare: null };
       },
       abort: async () => {},
     };

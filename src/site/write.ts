@@ -9,8 +9,18 @@
  * bytes, same mtime, so deploy tools that sync by mtime or hash send only
  * what changed — and a file whose key is unchanged is not even made. When
  * nothing changed at all, the output folder is not touched.
+ *
+ * The site a swap replaces is kept beside the output folder as the spare
+ * (`.dist-spare` for `dist`), and the next build stages into it instead of
+ * into an empty folder: its folders already exist, and a file it shares
+ * with the current site (the same inode: unchanged over the last two
+ * builds) is already in place. A build then only replaces what changed and
+ * removes what is gone, instead of making one folder and one link for
+ * every file of the archive. The spare is used only when its marker names
+ * the build the caller says made it; a build claims it by removing that
+ * marker first, so one killed while staging leaves a spare no build uses.
  */
-import { linkSync, lstatSync, mkdirSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -38,6 +48,14 @@ export interface WriterOptions {
    * process leaves behind, the next build removes.
    */
   removeInBackground?: boolean;
+  /** What the spare folder holds, as the commit that left it there said (`CommitResult.spare`); absent: stage into an empty folder. */
+  spare?: SpareSite | null;
+}
+
+/** The site kept beside the output folder for the next build to stage into: its build id (its marker) and its files. */
+export interface SpareSite {
+  id: string;
+  paths: readonly string[];
 }
 
 export interface CommitResult {
@@ -52,6 +70,8 @@ export interface CommitResult {
   removed: number;
   /** Nothing changed: the output folder was left untouched. */
   unchanged: boolean;
+  /** What is now in the spare folder, for the next build's `spare`; null when there is none. */
+  spare: SpareSite | null;
 }
 
 export interface SiteWriter {
@@ -88,16 +108,30 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
   const previous = options.previous ?? null;
   const remove = options.removeInBackground ? removeInBackground : (dir: string) => rm(dir, { recursive: true, force: true });
   const staging = path.join(parent, `.${base}-staging-${process.pid}`);
+  const spareDir = path.join(parent, `.${base}-spare`);
+  /** The files the staging folder holds before this build writes (those of the spare it was made from). */
+  let present = new Set<string>();
   try {
     await mkdir(parent, { recursive: true });
     await recoverInterruptedSwap(parent, base);
     await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
+    if (options.spare && previous && (await markerOf(spareDir)) === options.spare.id) {
+      // Claimed: without its marker, no other build takes it for what it was.
+      await rm(path.join(spareDir, SITE_MARKER));
+      await rename(spareDir, staging);
+      present = new Set(options.spare.paths);
+    } else {
+      await discard(spareDir, remove);
+      await mkdir(staging, { recursive: true });
+    }
   } catch (cause) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     throw new SiteWriteError(`cannot prepare the new site beside ${out} (${reason(cause)})`, false, { cause });
   }
   const made = new Set<string>([staging]);
+  for (const rel of present) {
+    for (let dir = path.dirname(path.join(staging, rel)); dir.length > staging.length && !made.has(dir); dir = path.dirname(dir)) made.add(dir);
+  }
   const manifest: Manifest = new Map();
   // Writes go out concurrently (file systems overlap them well); `write` waits only when too many are in flight.
   const inFlight = new Set<Promise<void>>();
@@ -109,17 +143,44 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
 
   const folderFor = (target: string) => {
     const dir = path.dirname(target);
-    if (!made.has(dir)) {
+    if (made.has(dir)) return;
+    try {
       mkdirSync(dir, { recursive: true });
-      made.add(dir);
+    } catch (cause) {
+      // A file of the spare where this build wants a folder: it goes.
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw cause;
+      for (let at = dir; at.length > staging.length; at = path.dirname(at)) {
+        const rel = path.relative(staging, at);
+        if (present.delete(rel)) rmSync(at, { force: true });
+      }
+      mkdirSync(dir, { recursive: true });
+    }
+    made.add(dir);
+  };
+  /** Clears the way for a file of this build: the spare's file at that path, or its folder, goes. */
+  const clear = (rel: string, target: string) => {
+    if (present.delete(rel)) rmSync(target, { force: true });
+    else if (made.has(target)) {
+      rmSync(target, { recursive: true, force: true });
+      for (const dir of made) if (dir === target || dir.startsWith(target + path.sep)) made.delete(dir);
+      for (const p of present) if (p.startsWith(`${rel}/`)) present.delete(p);
     }
   };
-  /** Hard-links the previous site's file when it is still what the manifest says. */
+  /** Hard-links the previous site's file when it is still what the manifest says (it may be in place already, from the spare). */
   const keep = (rel: string, target: string, entry: OutputEntry): boolean => {
     const old = path.join(out, rel);
     try {
       const info = lstatSync(old);
       if (!info.isFile() || info.size !== entry.size) return false;
+      if (present.has(rel)) {
+        const mine = lstatSync(target, { throwIfNoEntry: false });
+        if (mine && mine.ino === info.ino && mine.dev === info.dev) {
+          present.delete(rel);
+          return true;
+        }
+      }
+      clear(rel, target);
       folderFor(target);
       linkSync(old, target);
       return true;
@@ -146,9 +207,15 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       kept++;
       return;
     }
+    clear(rel, target);
     folderFor(target);
     written++;
-    track(writeFile(target, bytes).catch((cause: unknown) => {
+    track(writeFile(target, bytes).catch(async (cause: unknown) => {
+      // A folder of the spare that is not there after all.
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    }).catch((cause: unknown) => {
       failure ??= cause;
     }));
   };
@@ -203,15 +270,19 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       const id = digestParts(paths.flatMap((p) => [p, manifest.get(p)!.hash]));
       let removed = 0;
       if (previous) for (const p of previous.keys()) if (!manifest.has(p)) removed++;
-      const unchanged = previous !== null && written === 0 && removed === 0 && previous.size === manifest.size && (await markerOf(out)) === id;
-      if (unchanged) {
-        await remove(staging);
-        return { manifest, id, written, kept, removed, unchanged };
-      }
+      const previousId = previous ? await markerOf(out) : null;
+      const unchanged = previous !== null && written === 0 && removed === 0 && previous.size === manifest.size && previousId === id;
       try {
+        removeLeftovers(staging, present);
+        present = new Set();
         await writeFile(path.join(staging, SITE_MARKER), markerText(id));
       } catch (cause) {
         throw new SiteWriteError(`cannot write the new site (${reason(cause)})`, false, { cause });
+      }
+      if (unchanged) {
+        // The staged folder is the site once more: it stays as the spare.
+        const spare = await park(staging, spareDir, { id, paths });
+        return { manifest, id, written, kept, removed, unchanged, spare };
       }
       const old = path.join(parent, `.${base}-old-${process.pid}`);
       let hadOld = true;
@@ -228,20 +299,65 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
         if (hadOld) await rename(old, out).catch(() => {});
         throw new SiteWriteError(`cannot move the new site into place (${reason(cause)})`, false, { cause });
       }
-      if (hadOld) {
+      let spare: SpareSite | null = null;
+      if (hadOld && previous && previousId !== null) spare = await park(old, spareDir, { id: previousId, paths: [...previous.keys()] });
+      if (hadOld && !spare) {
         try {
           await remove(old);
         } catch (cause) {
           throw new SiteWriteError(`the new site is in place, but the previous one could not be removed from ${old} (${reason(cause)}); delete that folder`, true, { cause });
         }
       }
-      return { manifest, id, written, kept, removed, unchanged };
+      return { manifest, id, written, kept, removed, unchanged, spare };
     },
     async abort() {
       await Promise.allSettled(inFlight);
       await rm(staging, { recursive: true, force: true }).catch(() => {});
     },
   };
+}
+
+/** Moves a folder out of the way under a name of its own, then removes it (in the background for the command line). */
+async function discard(dir: string, remove: (dir: string) => Promise<void>): Promise<void> {
+  const trash = `${dir}-trash-${process.pid}`;
+  try {
+    await rename(dir, trash);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw cause;
+  }
+  await remove(trash);
+}
+
+/** Moves a whole site to the spare's place; null (and the site stays where it was) when it cannot. */
+async function park(dir: string, spareDir: string, site: SpareSite): Promise<SpareSite | null> {
+  try {
+    await rename(dir, spareDir);
+    return site;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the spare's files this build did not make again, and the folders they leave empty. */
+function removeLeftovers(staging: string, leftovers: ReadonlySet<string>): void {
+  const dirs = new Set<string>();
+  for (const rel of leftovers) {
+    const target = path.join(staging, rel);
+    rmSync(target, { force: true });
+    dirs.add(path.dirname(target));
+  }
+  const prune = (dir: string) => {
+    if (dir.length <= staging.length) return;
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    prune(path.dirname(dir));
+  };
+  // Deepest first: a folder goes once its last child has.
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) prune(dir);
 }
 
 function markerText(id: string): string {
@@ -278,7 +394,7 @@ async function recoverInterruptedSwap(parent: string, base: string): Promise<voi
   const olds = entries.filter((e) => e.startsWith(`.${base}-old-`));
   if (!entries.includes(base) && olds.length > 0) await rename(path.join(parent, olds[0]!), path.join(parent, base));
   for (const e of entries) {
-    if (e.startsWith(`.${base}-staging-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))
+    if (e.startsWith(`.${base}-staging-`) || e.startsWith(`.${base}-spare-trash-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))
       await rm(path.join(parent, e), { recursive: true, force: true });
   }
 }

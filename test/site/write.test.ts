@@ -146,3 +146,81 @@ describe('the site writer with files made elsewhere', () => {
     expect([done.kept, done.written]).toEqual([1, 2]);
   });
 });
+
+describe('the spare: the replaced site, staged into by the next build', () => {
+  type Files = Record<string, string>;
+  async function build(out: string, files: Files, from?: { manifest: Awaited<ReturnType<Awaited<ReturnType<typeof openSiteWriter>>['commit']>> }, before?: () => void) {
+    const w = await openSiteWriter(out, { previous: from?.manifest.manifest ?? null, spare: from?.manifest.spare ?? null });
+    for (const [p, content] of Object.entries(files)) await w.write({ path: p, key: `${p}:${content}`, content: () => content });
+    before?.();
+    return { manifest: await w.commit() };
+  }
+  const read = (dir: string): Files => {
+    const out: Files = {};
+    const walk = (rel: string) => {
+      for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        const p = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(p);
+        else if (e.name !== '.baoku') out[p] = readFileSync(path.join(dir, p), 'utf8');
+      }
+    };
+    walk('');
+    return out;
+  };
+  const folders = (dir: string): string[] => {
+    const out: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        if (!e.isDirectory()) continue;
+        const p = rel ? `${rel}/${e.name}` : e.name;
+        out.push(p);
+        walk(p);
+      }
+    };
+    walk('');
+    return out.sort();
+  };
+
+  it('gives the same site as an empty staging folder, and never writes into a file of the live site', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'baoku-spare-'));
+    const out = path.join(root, 'dist');
+    const spare = path.join(root, '.dist-spare');
+    const first: Files = { 'a/index.html': 'A', 'b/index.html': 'B', 'c/d/index.html': 'C', f: 'a file', 'g/index.html': 'G' };
+    const second: Files = { 'a/index.html': 'A', 'b/index.html': 'B2', 'c/d/index.html': 'C', f: 'a file', 'g/index.html': 'G' };
+    // The spare now holds `first`: a file where a folder is wanted and a folder where a file is, a folder that empties.
+    const third: Files = { 'a/index.html': 'A3', 'b/index.html': 'B3', 'e/index.html': 'E', 'f/index.html': 'F', g: 'G as a file' };
+    const one = await build(out, first);
+    expect(one.manifest.spare).toBeNull();
+    const inodeOfA = statSync(path.join(out, 'a/index.html')).ino;
+    const two = await build(out, second, one);
+    expect(two.manifest.spare?.id).toBe(one.manifest.id);
+    expect(read(spare)).toEqual(first);
+    // a/index.html is the same file in the site and in the spare: staging must replace it, not write through it.
+    expect(statSync(path.join(spare, 'a/index.html')).ino).toBe(inodeOfA);
+    let live: Files = {};
+    const three = await build(out, third, two, () => (live = read(out)));
+    expect(live).toEqual(second);
+    expect(read(out)).toEqual(third);
+    expect(folders(out)).toEqual(['a', 'b', 'e', 'f']);
+    expect(read(spare)).toEqual(second);
+    expect(readdirSync(root).sort()).toEqual(['.dist-spare', 'dist']);
+    expect(three.manifest.spare?.id).toBe(two.manifest.id);
+    // Unchanged over the last two builds: still the very file the first build wrote.
+    const four = await build(out, { ...third, 'b/index.html': 'B4' }, three);
+    expect(statSync(path.join(out, 'e/index.html')).ino).toBe(statSync(path.join(spare, 'e/index.html')).ino);
+    expect(four.manifest.kept).toBe(4);
+  });
+
+  it('is not used when its marker is not the build the caller says, and is replaced', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'baoku-spare-'));
+    const out = path.join(root, 'dist');
+    const spare = path.join(root, '.dist-spare');
+    const one = await build(out, { 'a.html': '1', 'b.html': '1' });
+    const two = await build(out, { 'a.html': '2', 'b.html': '1' }, one);
+    writeFileSync(path.join(spare, 'stray.html'), 'not part of any build');
+    writeFileSync(path.join(spare, '.baoku'), 'baoku site someone-else\n');
+    await build(out, { 'a.html': '3', 'c.html': '3' }, two);
+    expect(read(out)).toEqual({ 'a.html': '3', 'c.html': '3' });
+    expect(read(spare)).toEqual({ 'a.html': '2', 'b.html': '1' });
+  });
+});
