@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteReader, ByteWriter } from '../bytes.js';
-import { KEY_SPACE, NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatch, termScore, writeMatch } from '../format.js';
+import { KEY_SPACE, NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, termScore } from '../format.js';
 import type { OutputFile } from '../../types.js';
 import type { KeyPostings } from './runs.js';
 
@@ -178,6 +178,13 @@ export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayou
   return shards;
 }
 
+/** The match count of the posting at `r` (readMatch's second value), read past its match. */
+function matchCount(r: ByteReader): number {
+  const rest = Math.floor(r.varint() / 64);
+  if (rest & 1) r.varint();
+  return Math.floor(rest / 4) + 1;
+}
+
 function digest(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
@@ -198,7 +205,7 @@ function positionBlocks(docs: Uint8Array, positions: Uint8Array, shift: number, 
   let start = 0;
   while (!d.done) {
     key += d.varint();
-    const [, count] = readMatch(d);
+    const count = matchCount(d);
     const b = Math.floor(key / span);
     if (b !== block) {
       if (block >= 0) out.push([block, w.length - start]);
@@ -215,43 +222,76 @@ function positionBlocks(docs: Uint8Array, positions: Uint8Array, shift: number, 
   return out;
 }
 
-interface Top {
-  key: number;
-  score: number;
-  lenQ: number;
-  count: number;
-  head: number;
-  part: number;
-}
+/** Per article of the key being ranked: key, score, and where its match bytes are (reused from key to key). */
+let topKeys = new Float64Array(1024);
+let topScores = new Float64Array(1024);
+let topFrom = new Uint32Array(1024);
+let topTo = new Uint32Array(1024);
 
 /**
  * Writes a packed key's best articles for a query of that key alone, in the
  * order the client ranks them (termScore with idf 1, then newer first): the
- * length, then per article its key and (bigrams and long keys) writeMatch().
+ * length, then per article its key and (bigrams and long keys) its match as
+ * writeMatch() wrote it in the key's list (the same bytes, copied).
  */
 function topDocs(k: KeyPostings, avgLength: number, out: ByteWriter): void {
-  const r = new ByteReader(k.docs);
-  const best: Top[] = [];
+  const bytes = k.docs;
+  const r = new ByteReader(bytes);
   const norms = new Float64Array(NO_LENGTH + 1).fill(NaN);
+  let n = 0;
   let key = 0;
   while (!r.done) {
     key += r.varint();
-    const [lenQ, count, head, part] = k.matches ? readMatch(r) : [NO_LENGTH, 1, 0, 0];
+    const from = r.pos;
+    let lenQ = NO_LENGTH;
+    let count = 1;
+    let head = 0;
+    if (k.matches) {
+      // readMatch(), without making an array per article.
+      const v = r.varint();
+      lenQ = v % 64;
+      const rest = Math.floor(v / 64);
+      count = Math.floor(rest / 4) + 1;
+      head = (rest >>> 1) & 1;
+      if (rest & 1) r.varint();
+    }
     let norm = norms[lenQ]!;
     if (norm !== norm) norm = norms[lenQ] = normOf(lenQ, avgLength);
-    const score = termScore(count, head, norm, 1);
-    // Keys ascend: a later article with the same score ranks first.
-    if (best.length === TOP_DOCS && score < best[TOP_DOCS - 1]!.score) continue;
-    let i = best.length;
-    while (i > 0 && best[i - 1]!.score <= score) i--;
-    best.splice(i, 0, { key, score, lenQ, count, head, part });
+    if (n === topKeys.length) growTop();
+    topKeys[n] = key;
+    topScores[n] = termScore(count, head, norm, 1);
+    topFrom[n] = from;
+    topTo[n] = r.pos;
+    n++;
+  }
+  // Newest first: among equal scores the later article ranks first, so one that only ties the worst kept is not better.
+  const best: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const score = topScores[i]!;
+    if (best.length === TOP_DOCS && score <= topScores[best[TOP_DOCS - 1]!]!) continue;
+    let j = best.length;
+    while (j > 0 && topScores[best[j - 1]!]! < score) j--;
+    best.splice(j, 0, i);
     if (best.length > TOP_DOCS) best.pop();
   }
   const w = new ByteWriter(TOP_DOCS * 6);
-  for (const t of best) {
-    w.varint(t.key);
-    if (k.matches) writeMatch(w, t.lenQ, t.count, t.head, t.part === Infinity ? null : t.part);
+  for (const i of best) {
+    w.varint(topKeys[i]!);
+    if (k.matches) w.bytes(bytes.subarray(topFrom[i]!, topTo[i]!));
   }
   out.varint(w.length);
   out.bytes(w.view());
+}
+
+function growTop(): void {
+  const size = topKeys.length * 2;
+  const grow = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+    const b = make(size);
+    b.set(a);
+    return b;
+  };
+  topKeys = grow(topKeys, (n) => new Float64Array(n));
+  topScores = grow(topScores, (n) => new Float64Array(n));
+  topFrom = grow(topFrom, (n) => new Uint32Array(n));
+  topTo = grow(topTo, (n) => new Uint32Array(n));
 }
