@@ -91,6 +91,26 @@ describe('incremental index', () => {
     expect(again.keys).toEqual(step.keys);
   });
 
+  it('counts over kept parts only the dense strings they lack when a segment\'s dense strings change, as a clean build would', async () => {
+    const held = new Map<string, unknown>();
+    const made: string[] = [];
+    const store: PartStore = { get: (key) => held.get(key) ?? null, put: (key, p) => void (made.push(key), held.set(key, p)), keep: () => {} };
+    // 40 articles a month carry the same programme line: dense once two such months are in one segment (64 articles at least).
+    const month = (m: string, words: string) => day(`2024-${m}-03`, 40, words).map((r) => ({ ...r, paragraphs: [...r.paragraphs, '本台综合新闻报道完毕。'] }));
+    const first = [...month('01', '一月'), ...month('02', '二月')];
+    const one = await build(first, undefined, undefined, store);
+    made.length = 0;
+    // March is new: February joins January in main, whose dense strings now include the programme line.
+    const next = [...first, ...month('03', '三月')];
+    const step = await build(next, one.state, next.slice(first.length).map((r) => r.id), store);
+    expect(made.filter((k) => k.startsWith('p/'))).toHaveLength(1);
+    const recounted = made.filter((k) => k.startsWith('d/'));
+    expect(recounted).toHaveLength(3);
+    const kept = held.get(recounted[0]!) as { strings: string[] };
+    expect(kept.strings).toContain('综合新闻');
+    expect(step.keys).toEqual((await build(next)).keys);
+  });
+
   it('keeps a large month in parts of whole days, and tokenizes again only the part of an edit', async () => {
     const held = new Map<string, unknown>();
     const made: string[] = [];

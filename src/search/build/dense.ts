@@ -176,6 +176,42 @@ export function denseCounts(found: ReadonlyMap<string, Found>): DenseCounts {
   return c;
 }
 
+/** The counts of the strings of `keep` alone. */
+export function restrictCounts(c: DenseCounts, keep: ReadonlySet<string>): DenseCounts {
+  const at: number[] = [];
+  c.keys.forEach((k, i) => keep.has(k) && at.push(i));
+  if (at.length === c.keys.length) return c;
+  return slices(at.map((i) => [c, i] as const));
+}
+
+/** The counts of two sets of strings (no string in both) as one. */
+export function joinCounts(a: DenseCounts, b: DenseCounts): DenseCounts {
+  return slices([...a.keys.map((_, i) => [a, i] as const), ...b.keys.map((_, i) => [b, i] as const)]);
+}
+
+/** Counts made of strings taken from others: per string, its counts and index there. */
+function slices(from: readonly (readonly [DenseCounts, number])[]): DenseCounts {
+  const keys: string[] = [];
+  const ends = new Uint32Array(from.length);
+  let n = 0;
+  from.forEach(([c, i], k) => {
+    keys.push(c.keys[i]!);
+    ends[k] = n += c.ends[i]! - (i ? c.ends[i - 1]! : 0);
+  });
+  const out: DenseCounts = { keys, ends, docs: new Uint32Array(n), counts: new Uint32Array(n), heads: new Uint8Array(n), parts: new Int32Array(n) };
+  let at = 0;
+  for (const [c, i] of from) {
+    const start = i ? c.ends[i - 1]! : 0;
+    const end = c.ends[i]!;
+    out.docs.set(c.docs.subarray(start, end), at);
+    out.counts.set(c.counts.subarray(start, end), at);
+    out.heads.set(c.heads.subarray(start, end), at);
+    out.parts.set(c.parts.subarray(start, end), at);
+    at += end - start;
+  }
+  return out;
+}
+
 function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j: number): void {
   let f = found.get(key);
   if (!f) found.set(key, (f = { docs: [], counts: [], heads: [], parts: [] }));

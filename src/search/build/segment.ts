@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { HEADLINE_SPAN, fieldStarts, monthOrdinal, quantizeLength } from '../format.js';
 import type { SegmentMeta } from '../format.js';
 import type { ArticleRecord, OutputFile } from '../../types.js';
-import { StringCounter, denseCounts, denseMinDocs, densePostings, denseStrings } from './dense.js';
+import { StringCounter, denseCounts, denseMinDocs, densePostings, denseStrings, joinCounts, restrictCounts } from './dense.js';
 import type { DenseCounts, DenseDoc } from './dense.js';
 import { cmp } from './fields.js';
 import { encodeSegment } from './encode.js';
@@ -169,27 +169,47 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
     put(sampleKey, candidates);
   }
   sample = [];
-  // Then counted over every article, part by part: a part's counts are
-  // kept by its content and the candidates.
-  const candidateKey = store ? createHash('sha1').update(candidates.join('\n')).digest('base64url') : '';
-  const todo = new Set<number>();
+  // Then counted over every article, part by part. A part keeps its counts
+  // with the strings they are of; a build whose candidates are among them
+  // takes its own from those, and one with new candidates counts only the
+  // new ones over the part's articles.
+  const wanted = new Set(candidates);
+  /** Per part: the strings it still has to count (all of them, or those its kept counts lack). */
+  const missing: (string[] | null)[] = [];
   const counted: (DenseCounts | null)[] = spans.map((m, i) => {
-    const c = fetch(`d/${m.key}/${candidateKey}`, isDenseCounts);
-    if (!c) todo.add(i);
-    return c;
+    const kept = fetch(`d/${m.key}`, isKeptCounts);
+    const have = kept ? new Set(kept.strings) : null;
+    const lacking = have ? candidates!.filter((c) => !have.has(c)) : candidates!;
+    missing[i] = lacking.length ? lacking : null;
+    if (kept) return restrictCounts(kept.counts, wanted);
+    if (lacking.length) return null;
+    // No strings to count: nothing found.
+    const none = denseCounts(new Map());
+    put(`d/${m.key}`, { strings: [], counts: none } satisfies KeptCounts);
+    return none;
   });
-  if (todo.size) {
-    const counter = new StringCounter(new Set(candidates));
+  if (missing.some((m) => m !== null)) {
+    // One counter per set of strings to count (most parts lack the same ones).
+    const counters = new Map<string, StringCounter>();
+    const counterOf = missing.map((list) => {
+      if (!list) return null;
+      const id = list.join('\n');
+      let c = counters.get(id);
+      if (!c) counters.set(id, (c = new StringCounter(new Set(list))));
+      return c;
+    });
     const spanOf = new Uint32Array(docs);
     spans.forEach((m, i) => spanOf.fill(i, m.start, m.start + m.count));
     const count = (i: number, d: DenseDoc) => {
       const m = spanOf[i]!;
-      if (!todo.has(m)) return;
+      const counter = counterOf[m];
+      if (!counter) return;
       counter.add(d);
       const { key, start, count } = spans[m]!;
       if (i === start + count - 1) {
-        const c = denseCounts(counter.take());
-        put(`d/${key}/${candidateKey}`, c);
+        const found = denseCounts(counter.take());
+        const c = counted[m] ? joinCounts(counted[m]!, found) : found;
+        put(`d/${key}`, { strings: candidates, counts: c } satisfies KeptCounts);
         counted[m] = c;
       }
     };
@@ -229,6 +249,17 @@ function isPostings(v: unknown): v is Postings {
 
 function isStrings(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+/** A part's dense-string counts as kept between builds, with the strings they were counted for (found or not). */
+interface KeptCounts {
+  strings: string[];
+  counts: DenseCounts;
+}
+
+function isKeptCounts(v: unknown): v is KeptCounts {
+  const k = v as KeptCounts | null;
+  return !!k && isStrings(k.strings) && isDenseCounts(k.counts);
 }
 
 function isDenseCounts(v: unknown): v is DenseCounts {
