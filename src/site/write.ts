@@ -20,7 +20,7 @@
  * the build the caller says made it; a build claims it by removing that
  * marker first, so one killed while staging leaves a spare no build uses.
  */
-import { linkSync, lstatSync, mkdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -120,6 +120,9 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       await rm(path.join(spareDir, SITE_MARKER));
       await rename(spareDir, staging);
       present = new Set(options.spare.paths);
+      // What was put by hand into the site it once was (a CNAME file, say) is no part of this one.
+      const tops = new Set(options.spare.paths.map((p) => p.split('/')[0]!));
+      for (const e of await readdir(staging)) if (!tops.has(e)) await rm(path.join(staging, e), { recursive: true, force: true });
     } else {
       await discard(spareDir, remove);
       await mkdir(staging, { recursive: true });

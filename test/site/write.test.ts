@@ -209,6 +209,13 @@ describe('the spare: the replaced site, staged into by the next build', () => {
     const four = await build(out, { ...third, 'b/index.html': 'B4' }, three);
     expect(statSync(path.join(out, 'e/index.html')).ino).toBe(statSync(path.join(spare, 'e/index.html')).ino);
     expect(four.manifest.kept).toBe(4);
+    // A file put into the site by hand goes with the next build, and does not come back from the spare with the one after.
+    writeFileSync(path.join(out, 'CNAME'), 'example.org');
+    const five = await build(out, third, four);
+    expect(read(out)).toEqual(third);
+    const sixth = { ...third, 'b/index.html': 'B6' };
+    await build(out, sixth, five);
+    expect(read(out)).toEqual(sixth);
   });
 
   it('is not used when its marker is not the build the caller says, and is replaced', async () => {
