@@ -155,15 +155,23 @@ class CursorHeap {
   }
 }
 
-/** A run's article list with its first doc key written as a delta from `last` (its base added). */
-function rebased(c: Cursor, last: number): Uint8Array {
-  if (c.base === 0 && last === 0) return c.docs;
-  const r = new ByteReader(c.docs);
-  const first = r.varint();
-  const w = new ByteWriter(c.docs.length + 8);
-  w.varint(c.base + first - last);
-  w.bytes(c.docs.subarray(r.pos));
-  return w.result();
+/** Where a key's article lists are joined (reused from key to key: the joined list is copied out). */
+const joined = new ByteWriter(1 << 16);
+
+/** Appends a run's article list to `joined`, its first doc key written as a delta from `last` (its base added). */
+function appendRebased(c: Cursor, last: number): void {
+  const docs = c.docs;
+  let first = 0;
+  let scale = 1;
+  let at = 0;
+  for (;;) {
+    const b = docs[at++]!;
+    first += (b & 0x7f) * scale;
+    if (b < 0x80) break;
+    scale *= 0x80;
+  }
+  joined.varint(c.base + first - last);
+  joined.bytes(docs.subarray(at));
 }
 
 /**
@@ -190,18 +198,27 @@ export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[]):
     const key = min.key;
     const matches = min.matches;
     // The key's lists, run by run: each taken as it comes to the top.
-    const docs: Uint8Array[] = [];
+    // A list that needs no rebasing and has no other lists to join is taken as it is.
+    let docs: Uint8Array | null = null;
+    joined.length = 0;
     const positions: Uint8Array[] = [];
     let df = 0;
     let last = 0;
+    let lists = 0;
     for (let c = heap.top; c && c.key === key; c = heap.top) {
-      docs.push(rebased(c, last));
+      if (lists === 0 && c.base === 0) docs = c.docs;
+      else {
+        if (docs) joined.bytes(docs);
+        docs = null;
+        appendRebased(c, last);
+      }
+      lists++;
       positions.push(c.positions);
       df += c.df;
       last = c.base + c.last;
       heap.fix(!advance(c));
     }
     const withPositions = matches && key.length === 2;
-    yield { key, df, docs: docs.length === 1 ? docs[0]! : concatBytes(docs), positions: withPositions ? (positions.length === 1 ? positions[0]! : concatBytes(positions)) : null, matches };
+    yield { key, df, docs: docs ?? joined.result(), positions: withPositions ? (positions.length === 1 ? positions[0]! : concatBytes(positions)) : null, matches };
   }
 }
