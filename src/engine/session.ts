@@ -61,6 +61,8 @@ export interface SessionOptions {
   /** Working directory the `file` paths of records and messages are relative to. */
   cwd?: string;
   onProgress?: (text: string) => void;
+  /** Called once the input files are parsed, before the corpus steps, pages and index (the command line tunes its memory there). */
+  onParsed?: () => void;
   /** Remove the replaced site in a detached process (the command line's choice: it need not wait). */
   removeInBackground?: boolean;
   /**
@@ -163,6 +165,7 @@ export class BuildSession {
     const made = await this.fileResults(stages, inputs, hashes, settings);
     const { keys } = made;
     lap('parse', t);
+    options.onParsed?.();
 
     // The search index starts on its thread as soon as the records have
     // their texts and ids (it reads nothing of keywords or related articles).
