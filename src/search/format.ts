@@ -258,13 +258,29 @@ export function writeMatch(w: ByteWriter, lenQ: number, count: number, head: num
   if (part !== 0) w.varint(part ?? 0);
 }
 
-/** Reads what writeMatch wrote: `[lenQ, count, head, part]`, part Infinity when every match is in the headline. */
-export function readMatch(r: ByteReader): [number, number, number, number] {
+/** A posting's match as writeMatch wrote it; part Infinity when every match is in the headline. */
+export interface Match {
+  lenQ: number;
+  count: number;
+  head: number;
+  part: number;
+}
+
+/** Reads what writeMatch wrote into `m` (no new object: the builder reads millions of them). */
+export function readMatchInto(r: ByteReader, m: Match): Match {
   const v = r.varint();
-  const lenQ = v % 64;
   const rest = Math.floor(v / 64);
-  const part = rest & 1 ? r.varint() || Infinity : 0;
-  return [lenQ, Math.floor(rest / 4) + 1, (rest >>> 1) & 1, part];
+  m.lenQ = v % 64;
+  m.count = Math.floor(rest / 4) + 1;
+  m.head = (rest >>> 1) & 1;
+  m.part = rest & 1 ? r.varint() || Infinity : 0;
+  return m;
+}
+
+/** Reads what writeMatch wrote: `[lenQ, count, head, part]`. */
+export function readMatch(r: ByteReader): [number, number, number, number] {
+  const m = readMatchInto(r, { lenQ: 0, count: 0, head: 0, part: 0 });
+  return [m.lenQ, m.count, m.head, m.part];
 }
 
 /** Document length in words → 0..63 (log scale, four steps per doubling), and back. */

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteReader, ByteWriter } from '../bytes.js';
-import { KEY_SPACE, NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, termScore } from '../format.js';
+import { KEY_SPACE, NO_LENGTH, TOP_DOCS, shardHash, shardOfHash, normOf, readMatchInto, termScore } from '../format.js';
+import type { Match } from '../format.js';
 import type { OutputFile } from '../../types.js';
 import type { KeyPostings } from './runs.js';
 
@@ -178,12 +179,8 @@ export function* encodeSegment(keys: Iterable<KeyPostings>, layout: SegmentLayou
   return shards;
 }
 
-/** The match count of the posting at `r` (readMatch's second value), read past its match. */
-function matchCount(r: ByteReader): number {
-  const rest = Math.floor(r.varint() / 64);
-  if (rest & 1) r.varint();
-  return Math.floor(rest / 4) + 1;
-}
+/** The match last read (readMatchInto), reused from posting to posting. */
+const match: Match = { lenQ: 0, count: 0, head: 0, part: 0 };
 
 function digest(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
@@ -205,7 +202,7 @@ function positionBlocks(docs: Uint8Array, positions: Uint8Array, shift: number, 
   let start = 0;
   while (!d.done) {
     key += d.varint();
-    const count = matchCount(d);
+    const { count } = readMatchInto(d, match);
     const b = Math.floor(key / span);
     if (b !== block) {
       if (block >= 0) out.push([block, w.length - start]);
@@ -246,15 +243,7 @@ function topDocs(k: KeyPostings, avgLength: number, out: ByteWriter): void {
     let lenQ = NO_LENGTH;
     let count = 1;
     let head = 0;
-    if (k.matches) {
-      // readMatch(), without making an array per article.
-      const v = r.varint();
-      lenQ = v % 64;
-      const rest = Math.floor(v / 64);
-      count = Math.floor(rest / 4) + 1;
-      head = (rest >>> 1) & 1;
-      if (rest & 1) r.varint();
-    }
+    if (k.matches) ({ lenQ, count, head } = readMatchInto(r, match));
     let norm = norms[lenQ]!;
     if (norm !== norm) norm = norms[lenQ] = normOf(lenQ, avgLength);
     if (n === topKeys.length) growTop();
@@ -284,14 +273,15 @@ function topDocs(k: KeyPostings, avgLength: number, out: ByteWriter): void {
 }
 
 function growTop(): void {
-  const size = topKeys.length * 2;
-  const grow = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-    const b = make(size);
-    b.set(a);
-    return b;
-  };
-  topKeys = grow(topKeys, (n) => new Float64Array(n));
-  topScores = grow(topScores, (n) => new Float64Array(n));
-  topFrom = grow(topFrom, (n) => new Uint32Array(n));
-  topTo = grow(topTo, (n) => new Uint32Array(n));
+  topKeys = doubled(topKeys);
+  topScores = doubled(topScores);
+  topFrom = doubled(topFrom);
+  topTo = doubled(topTo);
+}
+
+/** A copy of `a` in an array twice as long. */
+function doubled<T extends Float64Array | Uint32Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
