@@ -191,7 +191,7 @@ export class BuildSession {
     // 4. Outputs, made and written where they changed.
     let writer: SiteWriter;
     try {
-      writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, spare: previous ? (state?.spare ?? null) : null, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
+      writer = options.outDir !== null ? await openSiteWriter(options.outDir, { previous, spare: state?.spare ?? null, removeInBackground: options.removeInBackground ?? false }) : this.memoryWriter(previous);
     } catch (e) {
       await this.stopIndex();
       throw e;

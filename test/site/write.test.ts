@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSiteWriter, SiteWriteError } from '../../src/site/write.js';
+import type { CommitResult } from '../../src/site/write.js';
 import { runCli } from '../helpers.js';
 
 let root = '';
@@ -149,11 +150,12 @@ describe('the site writer with files made elsewhere', () => {
 
 describe('the spare: the replaced site, staged into by the next build', () => {
   type Files = Record<string, string>;
-  async function build(out: string, files: Files, from?: { manifest: Awaited<ReturnType<Awaited<ReturnType<typeof openSiteWriter>>['commit']>> }, before?: () => void) {
-    const w = await openSiteWriter(out, { previous: from?.manifest.manifest ?? null, spare: from?.manifest.spare ?? null });
+  /** Writes `files` as the build after `after` (its commit), calling `staged` before the swap. */
+  async function build(out: string, files: Files, after?: CommitResult, staged?: () => void): Promise<CommitResult> {
+    const w = await openSiteWriter(out, { previous: after?.manifest ?? null, spare: after?.spare ?? null });
     for (const [p, content] of Object.entries(files)) await w.write({ path: p, key: `${p}:${content}`, content: () => content });
-    before?.();
-    return { manifest: await w.commit() };
+    staged?.();
+    return w.commit();
   }
   const read = (dir: string): Files => {
     const out: Files = {};
@@ -190,10 +192,10 @@ describe('the spare: the replaced site, staged into by the next build', () => {
     // The spare now holds `first`: a file where a folder is wanted and a folder where a file is, a folder that empties.
     const third: Files = { 'a/index.html': 'A3', 'b/index.html': 'B3', 'e/index.html': 'E', 'f/index.html': 'F', g: 'G as a file' };
     const one = await build(out, first);
-    expect(one.manifest.spare).toBeNull();
+    expect(one.spare).toBeNull();
     const inodeOfA = statSync(path.join(out, 'a/index.html')).ino;
     const two = await build(out, second, one);
-    expect(two.manifest.spare?.id).toBe(one.manifest.id);
+    expect(two.spare?.id).toBe(one.id);
     expect(read(spare)).toEqual(first);
     // a/index.html is the same file in the site and in the spare: staging must replace it, not write through it.
     expect(statSync(path.join(spare, 'a/index.html')).ino).toBe(inodeOfA);
@@ -204,11 +206,11 @@ describe('the spare: the replaced site, staged into by the next build', () => {
     expect(folders(out)).toEqual(['a', 'b', 'e', 'f']);
     expect(read(spare)).toEqual(second);
     expect(readdirSync(root).sort()).toEqual(['.dist-spare', 'dist']);
-    expect(three.manifest.spare?.id).toBe(two.manifest.id);
+    expect(three.spare?.id).toBe(two.id);
     // Unchanged over the last two builds: still the very file the first build wrote.
     const four = await build(out, { ...third, 'b/index.html': 'B4' }, three);
     expect(statSync(path.join(out, 'e/index.html')).ino).toBe(statSync(path.join(spare, 'e/index.html')).ino);
-    expect(four.manifest.kept).toBe(4);
+    expect(four.kept).toBe(4);
     // A file put into the site by hand goes with the next build, and does not come back from the spare with the one after.
     writeFileSync(path.join(out, 'CNAME'), 'example.org');
     const five = await build(out, third, four);
