@@ -6,12 +6,18 @@
  * without a cache folder. A build uses what it finds and leaves exactly the
  * parts it used or kept, so the store holds the current archive's and no
  * more.
+ *
+ * In a folder, postings are a file the merge reads as it goes: `BKP1`, the
+ * length of a header (4 bytes, little-endian), the header (the bigram
+ * counts and each run's length, v8-serialized), then the runs' bytes. The
+ * store gives postings back with their runs as places in that file, so a
+ * build never holds every month's postings in memory.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { PartStore } from '../search/index.js';
+import type { PartStore, Postings, RunFile } from '../search/index.js';
 
 /** Where a build finds and leaves its parts. */
 export type PartPlace = { dir: string; version: string } | { memory: Map<string, unknown> };
@@ -75,6 +81,22 @@ function folderStore(dir: string, version: string): OpenStore {
         // A cache that cannot be written only costs time on the next build.
       }
     },
+    getPostings(key) {
+      return readPostings(file(key));
+    },
+    putPostings(key, postings) {
+      const target = file(key);
+      try {
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${target}.${process.pid}.${unique++}.tmp`;
+        const runs = writePostings(tmp, target, postings);
+        renameSync(tmp, target);
+        return { ...postings, runs };
+      } catch {
+        // Not written: the build goes on with the postings in memory.
+        return postings;
+      }
+    },
     close() {
       let names: string[] = [];
       try {
@@ -86,6 +108,89 @@ function folderStore(dir: string, version: string): OpenStore {
       return new Map();
     },
   };
+}
+
+const MAGIC = 'BKP1';
+
+interface PostingsHead {
+  codes: Float64Array;
+  dfs: Uint32Array;
+  lengths: number[];
+}
+
+/** Writes postings to `tmp` (to be renamed to `target`); returns their runs as places in `target`. */
+function writePostings(tmp: string, target: string, p: Postings): RunFile[] {
+  const runs = p.runs.map((r) => (r instanceof Uint8Array ? r : readRun(r)));
+  const head = serialize({ codes: p.codes, dfs: p.dfs, lengths: runs.map((r) => r.length) } satisfies PostingsHead);
+  const start = Buffer.alloc(8);
+  start.write(MAGIC, 0, 'latin1');
+  start.writeUInt32LE(head.length, 4);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const b of [start, head, ...runs]) writeAll(fd, b);
+  } finally {
+    closeSync(fd);
+  }
+  let offset = 8 + head.length;
+  return runs.map((r) => {
+    const run = { file: target, offset, length: r.length };
+    offset += r.length;
+    return run;
+  });
+}
+
+/** Postings kept in a file, with their runs as places in it; null when the file is missing or not what it should be. */
+function readPostings(file: string): Postings | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const start = Buffer.alloc(8);
+    if (readSync(fd, start, 0, 8, 0) !== 8 || start.toString('latin1', 0, 4) !== MAGIC) return null;
+    const headLength = start.readUInt32LE(4);
+    const size = fstatSync(fd).size;
+    if (8 + headLength > size) return null;
+    const headBytes = Buffer.alloc(headLength);
+    if (readSync(fd, headBytes, 0, headLength, 8) !== headLength) return null;
+    const head = deserialize(headBytes) as PostingsHead;
+    if (!(head.codes instanceof Float64Array) || !(head.dfs instanceof Uint32Array) || !Array.isArray(head.lengths)) return null;
+    let offset = 8 + headLength;
+    const runs: RunFile[] = [];
+    for (const length of head.lengths) {
+      if (!Number.isInteger(length) || length < 0) return null;
+      runs.push({ file, offset, length });
+      offset += length;
+    }
+    // A file cut short (a full disk) is not postings.
+    if (offset !== size) return null;
+    return { runs, codes: head.codes, dfs: head.dfs };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readRun(r: RunFile): Uint8Array {
+  const out = new Uint8Array(r.length);
+  const fd = openSync(r.file, 'r');
+  try {
+    for (let at = 0; at < r.length; ) {
+      const n = readSync(fd, out, at, r.length - at, r.offset + at);
+      if (n === 0) throw new Error(`${r.file} is shorter than its postings`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+function writeAll(fd: number, b: Uint8Array): void {
+  for (let at = 0; at < b.length; ) at += writeSync(fd, b, at, b.length - at);
 }
 
 /** The buffers of the typed arrays a part holds (to move them to another thread instead of copying). */

@@ -26,6 +26,8 @@ export { searchFields, docOrder, indexedView } from './build/fields.js';
 export { searchLength } from './build/indexer.js';
 export type { IndexMeta, SearchOutput, SearchSource } from './build/indexer.js';
 export type { PartStore } from './build/segment.js';
+export type { Postings } from './build/postings.js';
+export type { RunFile } from './build/runs.js';
 export { createNormalizer, parseQuery } from './normalize.js';
 export { foldTable } from './fold-table.js';
 export { createSearch } from './client/engine.js';

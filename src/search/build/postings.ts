@@ -13,7 +13,7 @@ import { ByteWriter } from '../bytes.js';
 import { HEADLINE_SPAN, partOf, writeMatch } from '../format.js';
 import { PairTable } from './pair-table.js';
 import { RunWriter, keyOrderIndex } from './runs.js';
-import type { Run } from './runs.js';
+import type { RunFile } from './runs.js';
 
 /** A chunk ends past this many bigram postings (about 100 MB of logs). */
 const CHUNK_POSTINGS = 4_000_000;
@@ -46,13 +46,14 @@ const SPACE = (() => {
  * build can keep them for the next one (indexer.ts).
  */
 export interface Postings {
-  runs: Uint8Array[];
+  /** In memory, or where a part store keeps them (read as the merge goes). */
+  runs: (Uint8Array | RunFile)[];
   codes: Float64Array;
   dfs: Uint32Array;
 }
 
 export class PostingsBuilder {
-  private readonly runs: Run[] = [];
+  private readonly runs: Uint8Array[] = [];
   /** Articles of the segment per bigram code, over every chunk. */
   private dfCodes: number[] = [];
   private dfCounts: number[] = [];
@@ -123,7 +124,7 @@ export class PostingsBuilder {
   /** Ends the last chunk; returns every run and the articles per bigram. */
   finish(): Postings {
     this.flush();
-    const own: Postings = { runs: this.runs.map((r) => r.bytes), codes: Float64Array.from(this.dfCodes), dfs: Uint32Array.from(this.dfCounts) };
+    const own: Postings = { runs: [...this.runs], codes: Float64Array.from(this.dfCodes), dfs: Uint32Array.from(this.dfCounts) };
     // Chunks of one builder share bigrams: their counts are summed.
     if (this.runs.length <= 1) return own;
     const total = sumDf([own]);

@@ -3,6 +3,7 @@
  * by the hash of a key's first two code units, then by key), and their
  * merge into one stream of every key's postings over the segment.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { ByteReader, ByteWriter, concatBytes } from '../bytes.js';
 import { shardHash } from '../format.js';
 
@@ -54,8 +55,98 @@ function compareKeys(a: string, ha: number, b: string, hb: number): number {
  * runs are the same bytes wherever the month sits in its segment.
  */
 export interface Run {
-  bytes: Uint8Array;
+  /** The run's bytes, or where a part store keeps them (read as the merge goes). */
+  bytes: Uint8Array | RunFile;
   base: number;
+}
+
+/** A run kept in a file: `length` bytes from `offset`. */
+export interface RunFile {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/** What a cursor reads a run with. */
+interface RunReader {
+  readonly done: boolean;
+  byte(): number;
+  varint(): number;
+  bytes(n: number): Uint8Array;
+  close(): void;
+}
+
+/** Bytes of a run file read at a time (and kept per run while the merge reads it). */
+const READ_BYTES = 1 << 18;
+
+/**
+ * Reads a run from its file a buffer at a time, so that a merge holds a
+ * buffer per run instead of every run. A refill takes a new buffer: the
+ * lists already handed out (views of the old one) stay valid.
+ */
+class FileRunReader implements RunReader {
+  private fd: number | null = null;
+  private buf = new Uint8Array(0);
+  private pos = 0;
+  /** Next byte of the file to read, and the run's end in the file. */
+  private at: number;
+  private readonly end: number;
+  constructor(private readonly run: RunFile, private readonly readBytes = READ_BYTES) {
+    this.at = run.offset;
+    this.end = run.offset + run.length;
+  }
+  get done(): boolean {
+    return this.pos >= this.buf.length && this.at >= this.end;
+  }
+  byte(): number {
+    if (this.pos >= this.buf.length) this.fill(1);
+    return this.buf[this.pos++]!;
+  }
+  varint(): number {
+    // A varint is at most 8 bytes (below 2^53): refill when fewer are left, unless the run ends first.
+    if (this.buf.length - this.pos < 8) this.fill(8);
+    let n = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.buf[this.pos++]!;
+      n += (b & 0x7f) * scale;
+      if (b < 0x80) return n;
+      scale *= 0x80;
+    }
+  }
+  bytes(n: number): Uint8Array {
+    if (this.buf.length - this.pos < n) this.fill(n);
+    const b = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return b;
+  }
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+  /** Makes at least `need` bytes (or all that are left) readable from `pos`. */
+  private fill(need: number): void {
+    // The rest of the run is in the buffer already.
+    if (this.at >= this.end) return;
+    const left = this.buf.length - this.pos;
+    const size = Math.min(Math.max(this.readBytes, need), left + this.end - this.at);
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(this.pos));
+    this.fd ??= openSync(this.run.file, 'r');
+    for (let filled = left; filled < size; ) {
+      const n = readSync(this.fd, next, filled, size - filled, this.at);
+      if (n === 0) throw new Error(`search: ${this.run.file} ended before its postings did (a part of the build cache was changed while the build read it; build again)`);
+      filled += n;
+      this.at += n;
+    }
+    if (this.at >= this.end) this.close();
+    this.buf = next;
+    this.pos = 0;
+  }
+}
+
+class MemoryRunReader extends ByteReader implements RunReader {
+  close(): void {}
 }
 
 export class RunWriter {
@@ -72,8 +163,8 @@ export class RunWriter {
     w.bytes(docs);
     if (positions) w.bytes(positions);
   }
-  finish(): Run {
-    return { bytes: this.w.result(), base: 0 };
+  finish(): Uint8Array {
+    return this.w.result();
   }
 }
 
@@ -81,7 +172,7 @@ interface Cursor {
   /** Place among the runs (a key's lists are joined in run order). */
   order: number;
   base: number;
-  r: ByteReader;
+  r: RunReader;
   key: string;
   hash: number;
   df: number;
@@ -180,12 +271,21 @@ function appendRebased(c: Cursor, last: number): void {
  * A key in several runs has its article lists joined, the first doc key of
  * each later list made a delta again, and its positions joined.
  */
-export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[]): Generator<KeyPostings> {
+export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[], readBytes = READ_BYTES): Generator<KeyPostings> {
   const heap = new CursorHeap();
-  runs.forEach((run, order) => {
-    const c: Cursor = { order, base: run.base, r: new ByteReader(run.bytes), key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
-    if (advance(c)) heap.push(c);
-  });
+  const readers = runs.map((run) => (run.bytes instanceof Uint8Array ? new MemoryRunReader(run.bytes) : new FileRunReader(run.bytes, readBytes)));
+  try {
+    readers.forEach((r, order) => {
+      const c: Cursor = { order, base: runs[order]!.base, r, key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
+      if (advance(c)) heap.push(c);
+    });
+    yield* mergeCursors(heap, extra);
+  } finally {
+    for (const r of readers) r.close();
+  }
+}
+
+function* mergeCursors(heap: CursorHeap, extra: readonly KeyPostings[]): Generator<KeyPostings> {
   let e = 0;
   const extraHash = extra.map((k) => shardHash(k.key));
   for (;;) {

@@ -59,6 +59,15 @@ export interface PartStore {
   put(key: string, part: unknown): void;
   /** Says a part is still in use though this build does not read it (its segment is kept). */
   keep(key: string): void;
+  /**
+   * A store that keeps postings as files of its own gives them back with
+   * their runs where it keeps them (`RunFile`), so the merge reads them as
+   * it goes and memory never holds every month's postings at once. Without
+   * these, postings go through `get` and `put` and stay in memory.
+   */
+  getPostings?(key: string): Postings | null;
+  /** Keeps postings; returns them as the merge should read them (from the store's file, or as given when it could not write one). */
+  putPostings?(key: string, postings: Postings): Postings;
 }
 
 /** A segment once its files are out (buildSegment yields them as they are made). */
@@ -87,6 +96,16 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
     return valid(v) ? v : null;
   };
   const put = (key: string, part: unknown) => store?.put(key, part);
+  const fetchPostings = (key: string): Postings | null => {
+    if (!store?.getPostings) return fetch(key, isPostings);
+    used.push(key);
+    return store.getPostings(key);
+  };
+  const putPostings = (key: string, p: Postings): Postings => {
+    if (store?.putPostings) return store.putPostings(key, p);
+    put(key, p);
+    return p;
+  };
   // Postings part by part (a month, or a run of its days; without a store,
   // each month is one): a part the store has is not tokenized again.
   const plan = input.parts?.list ?? null;
@@ -98,9 +117,7 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
   let nextPart = 0;
   const endPart = () => {
     if (!builder) return;
-    const p = builder.finish();
-    put(`p/${spans[spans.length - 1]!.key}`, p);
-    parts.push({ postings: p, base });
+    parts.push({ postings: putPostings(`p/${spans[spans.length - 1]!.key}`, builder.finish()), base });
     builder = null;
   };
   const facets = new Facets();
@@ -127,7 +144,7 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
       nextPart = keys.length + (part?.count ?? Infinity);
       base = key;
       spans.push({ key: part?.key ?? '', start: keys.length, count: 0 });
-      const kept = fetch(`p/${part?.key ?? ''}`, isPostings);
+      const kept = fetchPostings(`p/${part?.key ?? ''}`);
       if (kept) parts.push({ postings: kept, base });
       else builder = new PostingsBuilder();
     }
