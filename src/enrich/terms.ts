@@ -31,8 +31,12 @@ export type AnalyzableArticle = Pick<ArticleRecord, 'headline' | 'kicker' | 'sub
 
 /** What segmenting an article once gives the corpus-level steps. */
 export interface ArticleAnalysis {
-  /** Content words of the article, each once, in first-seen order. */
-  words: string[];
+  /**
+   * Content words of the article, each once, in first-seen order, joined
+   * by newlines (a word has none): one string per article, not one per
+   * word, is what a large archive's cache gives back and memory holds.
+   */
+  words: string;
   /** Weighted count of each word (a headline word counts FIELD_WEIGHTS.headline times). */
   counts: Float32Array;
   /** jieba's IDF of each word in general Chinese text (its mean for words it does not know); empty when its table is missing. */
@@ -92,7 +96,7 @@ export function analyzeArticle(a: AnalyzableArticle): ArticleAnalysis {
   const table = backgroundIdf();
   const background = new Float32Array(table ? words.length : 0);
   if (table) words.forEach((w, i) => (background[i] = table.table.get(w) ?? table.average));
-  return { words, counts: Float32Array.from(counts), background, length };
+  return { words: words.join('\n'), counts: Float32Array.from(counts), background, length };
 }
 
 export interface TermModel {
@@ -120,13 +124,12 @@ export function termModel(records: readonly ArticleRecord[]): TermModel {
 
 /** The corpus model from each article's analysis, in the order of the records. */
 export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel {
-  const vocabulary = new Map<string, number>();
-  const words: string[] = [];
+  const vocabulary = new Vocabulary();
   const background: number[] = [];
   let hasBackground = true;
   let df: Int32Array = new Int32Array(1024);
   let pairs = 0;
-  for (const a of analyses) pairs += a.words.length;
+  for (const a of analyses) pairs += a.counts.length;
   const offsets = new Uint32Array(analyses.length + 1);
   const termIds = new Int32Array(pairs);
   const counts = new Float32Array(pairs);
@@ -136,20 +139,25 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
 
   for (let i = 0; i < analyses.length; i++) {
     const a = analyses[i]!;
-    if (a.background.length !== a.words.length) hasBackground = false;
-    const n = a.words.length;
+    if (a.background.length !== a.counts.length) hasBackground = false;
+    const n = a.counts.length;
     if (order.length < n) order = new Float64Array(n * 2);
+    const text = a.words;
+    let start = 0;
     for (let k = 0; k < n; k++) {
-      const w = a.words[k]!;
-      let id = vocabulary.get(w);
-      if (id === undefined) {
-        id = words.push(w) - 1;
-        vocabulary.set(w, id);
+      // The word runs to the next newline; its hash is taken on the way.
+      let h = FNV_OFFSET;
+      let end = start;
+      for (let c = text.charCodeAt(end); end < text.length && c !== 10; c = text.charCodeAt(++end)) h = Math.imul(h ^ c, FNV_PRIME);
+      const known = vocabulary.size;
+      const id = vocabulary.idOf(text, start, end, h | 0);
+      if (id === known) {
         background.push(a.background[k] ?? NaN);
         if (id >= df.length) df = grow(df, id + 1);
       }
       df[id]!++;
       order[k] = id * 2 ** 21 + k;
+      start = end + 1;
     }
     const sorted = order.subarray(0, n).sort();
     for (let j = 0; j < n; j++) {
@@ -162,7 +170,70 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
     offsets[i + 1] = used;
   }
 
-  return { words, idf: inverseDocumentFrequencies(df, background, hasBackground, analyses.length), offsets, termIds, counts };
+  return { words: vocabulary.words, idf: inverseDocumentFrequencies(df, background, hasBackground, analyses.length), offsets, termIds, counts };
+}
+
+/**
+ * Words by id in first-seen order, looked up by a slice of a longer string
+ * (an article's joined words) without making a string of the slice: an
+ * open-addressing table of ids by FNV-1a hash of the code units, each
+ * word's code units kept in one flat array to compare with.
+ */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+class Vocabulary {
+  readonly words: string[] = [];
+  private hashes: Int32Array = new Int32Array(1024);
+  /** Word `id`'s code units are `units[starts[id] … starts[id + 1]]`. */
+  private starts: Int32Array = new Int32Array(1025);
+  private units = new Uint16Array(4096);
+  private slots: Int32Array = new Int32Array(2048).fill(-1);
+  get size(): number {
+    return this.words.length;
+  }
+  /** The id of `text[start … end)` (`h` its hash, fnv1a), a new one (`size` before the call) when it is a new word. */
+  idOf(text: string, start: number, end: number, h: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) break;
+      if (this.hashes[id] !== h) continue;
+      const from = this.starts[id]!;
+      if (this.starts[id + 1]! - from !== length) continue;
+      let i = 0;
+      while (i < length && this.units[from + i] === text.charCodeAt(start + i)) i++;
+      if (i === length) return id;
+    }
+    const id = this.words.push(text.slice(start, end)) - 1;
+    if (id + 1 >= this.hashes.length) {
+      this.hashes = grow(this.hashes, id + 2);
+      this.starts = grow(this.starts, id + 2);
+    }
+    this.hashes[id] = h;
+    const from = this.starts[id]!;
+    if (from + length > this.units.length) {
+      const units = new Uint16Array(Math.max(this.units.length * 2, from + length));
+      units.set(this.units);
+      this.units = units;
+    }
+    for (let i = 0; i < length; i++) this.units[from + i] = text.charCodeAt(start + i);
+    this.starts[id + 1] = from + length;
+    if (2 * this.words.length > this.slots.length) this.rehash();
+    else this.place(id);
+    return id;
+  }
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id]! & mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let id = 0; id < this.words.length; id++) this.place(id);
+  }
 }
 
 /**
