@@ -174,7 +174,7 @@ export class BuildSession {
     let index: IndexStart | null = null;
     let corpus0: { corpus: Corpus; messages: Message[] };
     try {
-      corpus0 = this.corpusOf(stages, made.results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
+      corpus0 = await this.corpusOf(stages, made.results, settings, (records, lengths) => (index = this.startIndex(stages, records, lengths, previous, fingerprint)));
       // Only the corpus steps read the file results: nothing here holds them on.
       made.results = [];
       if (options.once) this.cache.release();
@@ -333,7 +333,7 @@ export class BuildSession {
   private mergedKeys = new Set<string>();
 
   /** Continuations, ids, keywords and related articles over the file results. */
-  private corpusOf(stages: Stages, results: readonly FileResult[], settings: string, onRecords: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void): { corpus: Corpus; messages: Message[] } {
+  private async corpusOf(stages: Stages, results: readonly FileResult[], settings: string, onRecords: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void): Promise<{ corpus: Corpus; messages: Message[] }> {
     const parsed: ParsedArticle[] = [];
     const messages: Message[] = [];
     const analyses = new Map<ParsedArticle, ArticleAnalysis>();
@@ -355,8 +355,16 @@ export class BuildSession {
       this.cache.storeFileResult(key, { articles: [], messages: [], analyses: [analysis] });
       return analysis;
     };
-    const enriched = stages.enrichAnalyzed(parsed, analyses, analyze, onRecords);
-    return { corpus: enriched.corpus, messages: [...messages, ...enriched.messages] };
+    const c = stages.corpusModel(parsed, analyses, analyze, onRecords);
+    // Related articles on a thread of their own (when the archive is large enough), keywords here.
+    const related = stages.startRelated({ ids: c.records.map((r) => r.id), model: c.model });
+    try {
+      stages.assignKeywords(c.records, undefined, c.model);
+    } catch (e) {
+      await related.stop();
+      throw e;
+    }
+    return { corpus: { records: c.records, related: await related.result(), lengths: c.lengths }, messages: [...messages, ...c.messages] };
   }
 
   /**

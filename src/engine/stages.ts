@@ -3,7 +3,8 @@
  * build that finds nothing to do never loads the parser, the templates, the
  * segmenter or the search indexer.
  */
-export { enrichAnalyzed } from '../enrich/index.js';
+export { assignKeywords, corpusModel, enrichAnalyzed } from '../enrich/index.js';
+export { startRelated } from './related-thread.js';
 export { analyzeArticle } from '../enrich/terms.js';
 export { generateSite, siteMessages } from '../site/index.js';
 export { docOrder, indexedView } from '../search/index.js';

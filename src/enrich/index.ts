@@ -7,15 +7,16 @@ import { mergeContinuations } from './continuations.js';
 import { assignIds } from './ids.js';
 import { assignKeywords, KEYWORD_COUNT } from './keywords.js';
 import { analyzeArticle, buildTermModel } from './terms.js';
-import type { ArticleAnalysis } from './terms.js';
-import { relatedArticles } from './related.js';
+import type { ArticleAnalysis, TermModel } from './terms.js';
+import { RELATED_COUNT, relatedArticles } from './related.js';
 import { placeFromPath } from '../load/path-meta.js';
 import type { ArticleRecord, Message, ParsedArticle } from '../types.js';
 
 export { mergeContinuations } from './continuations.js';
 export { articleId, assignIds, urlForId, shortHash } from './ids.js';
 export { assignKeywords } from './keywords.js';
-export { relatedArticles } from './related.js';
+export { RELATED_COUNT, relatedArticles, relatedByIds } from './related.js';
+export type { RelatedModel } from './related.js';
 export { cut, cutForSearch } from './segment.js';
 export { analyzeArticle, buildTermModel, termModel } from './terms.js';
 export type { ArticleAnalysis, TermModel } from './terms.js';
@@ -33,17 +34,27 @@ export function enrich(parsed: readonly ParsedArticle[]): { corpus: Corpus; mess
   return enrichAnalyzed(parsed, new Map(), analyzeArticle);
 }
 
+/** The corpus steps up to the words: continuations merged, ids and records, and the term model of their analyses. */
+export interface CorpusModel {
+  records: ArticleRecord[];
+  /** Article id → its length in words. */
+  lengths: Map<string, number>;
+  model: TermModel;
+  messages: Message[];
+}
+
 /**
- * The corpus-level steps over articles whose segmentation is known
- * (`analyses`, by article; `analyze` segments the ones it lacks: parts
- * merged into one article).
+ * Continuations, ids, records and the term model over articles whose
+ * segmentation is known (`analyses`, by article; `analyze` segments the
+ * ones it lacks: parts merged into one article). Keywords and related
+ * articles come next, from the model (enrichAnalyzed does both).
  */
-export function enrichAnalyzed(
+export function corpusModel(
   parsed: readonly ParsedArticle[],
   analyses: ReadonlyMap<ParsedArticle, ArticleAnalysis>,
   analyze: (a: ParsedArticle) => ArticleAnalysis,
   onRecords?: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void,
-): { corpus: Corpus; messages: Message[] } {
+): CorpusModel {
   const merged = mergeContinuations(parsed);
   merged.articles.sort(compareArticles);
   const ids = assignIds(merged.articles);
@@ -52,9 +63,19 @@ export function enrichAnalyzed(
   const lengths = new Map(records.map((r, i) => [r.id, analysed[i]!.length]));
   // The records have their ids, texts and lengths; keywords and related articles come next.
   onRecords?.(records, lengths);
-  const model = buildTermModel(analysed);
+  return { records, lengths, model: buildTermModel(analysed), messages: merged.messages };
+}
+
+/** The corpus-level steps over articles whose segmentation is known (corpusModel), then keywords and related articles. */
+export function enrichAnalyzed(
+  parsed: readonly ParsedArticle[],
+  analyses: ReadonlyMap<ParsedArticle, ArticleAnalysis>,
+  analyze: (a: ParsedArticle) => ArticleAnalysis,
+  onRecords?: (records: readonly ArticleRecord[], lengths: ReadonlyMap<string, number>) => void,
+): { corpus: Corpus; messages: Message[] } {
+  const { records, lengths, model, messages } = corpusModel(parsed, analyses, analyze, onRecords);
   assignKeywords(records, KEYWORD_COUNT, model);
-  return { corpus: { records, related: relatedArticles(records, 5, model), lengths }, messages: merged.messages };
+  return { corpus: { records, related: relatedArticles(records, RELATED_COUNT, model), lengths }, messages };
 }
 
 /** Issue date (undated last), page (none last), place on the page by name (`…-04-03.txt`), file, line. */

@@ -10,6 +10,12 @@ import { termModel } from './terms.js';
 import type { TermModel } from './terms.js';
 import type { ArticleRecord } from '../types.js';
 
+/** How many related articles an article gets. */
+export const RELATED_COUNT = 5;
+
+/** What related articles read of the term model (plain typed arrays: a thread of its own can take them). */
+export type RelatedModel = Pick<TermModel, 'idf' | 'offsets' | 'termIds' | 'counts'>;
+
 /** Terms kept in an article's vector (its strongest); the rest carry little of its weight. */
 const VECTOR_TERMS = 64;
 /** Terms of an article entered into the inverted index. */
@@ -26,8 +32,13 @@ const POSTING_WALK = 256;
 const CANDIDATES = 40;
 
 /** Article id → ids of the `count` most similar articles, best first (score, then id). */
-export function relatedArticles(records: readonly ArticleRecord[], count = 5, model: TermModel = termModel(records)): Map<string, string[]> {
-  const n = records.length;
+export function relatedArticles(records: readonly ArticleRecord[], count = RELATED_COUNT, model: RelatedModel = termModel(records)): Map<string, string[]> {
+  return relatedByIds(records.map((r) => r.id), model, count);
+}
+
+/** The same over the articles' ids (in the model's order). */
+export function relatedByIds(ids: readonly string[], model: RelatedModel, count = RELATED_COUNT): Map<string, string[]> {
+  const n = ids.length;
   const vectors = articleVectors(model, n);
   const index = invertedIndex(vectors, n);
   const related = new Map<string, string[]>();
@@ -57,8 +68,8 @@ export function relatedArticles(records: readonly ArticleRecord[], count = 5, mo
       score[c] = 0;
     }
     const scored = top.items().map((c) => ({ c, s: cosine(vectors, d, c) }));
-    scored.sort((a, b) => b.s - a.s || compareIds(records[a.c]!.id, records[b.c]!.id));
-    related.set(records[d]!.id, scored.filter((x) => x.s > 0).slice(0, count).map((x) => records[x.c]!.id));
+    scored.sort((a, b) => b.s - a.s || compareIds(ids[a.c]!, ids[b.c]!));
+    related.set(ids[d]!, scored.filter((x) => x.s > 0).slice(0, count).map((x) => ids[x.c]!));
   }
   return related;
 }
@@ -76,7 +87,7 @@ interface Vectors {
 }
 
 /** (1 + ln count) · idf per term, strongest VECTOR_TERMS kept, unit length. */
-function articleVectors(model: TermModel, n: number): Vectors {
+function articleVectors(model: RelatedModel, n: number): Vectors {
   const size = Math.min(model.termIds.length, n * VECTOR_TERMS);
   const v: Vectors = {
     offsets: new Uint32Array(n + 1), terms: new Int32Array(size), weights: new Float32Array(size),

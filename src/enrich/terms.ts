@@ -130,9 +130,10 @@ export function buildTermModel(analyses: readonly ArticleAnalysis[]): TermModel 
   let df: Int32Array = new Int32Array(1024);
   let pairs = 0;
   for (const a of analyses) pairs += a.counts.length;
-  const offsets = new Uint32Array(analyses.length + 1);
-  const termIds = new Int32Array(pairs);
-  const counts = new Float32Array(pairs);
+  // On shared memory: related articles read them on a thread of their own (engine/related-thread.ts).
+  const offsets = new Uint32Array(new SharedArrayBuffer(4 * (analyses.length + 1)));
+  const termIds = new Int32Array(new SharedArrayBuffer(4 * pairs));
+  const counts = new Float32Array(new SharedArrayBuffer(4 * pairs));
   let used = 0;
   // Per article: its words' ids and places, as `id · 2^21 + place`, sorted as numbers (ids are distinct within an article).
   let order = new Float64Array(256);
@@ -242,7 +243,7 @@ class Vocabulary {
  * frequencies, smoothed by general Chinese usage.
  */
 function inverseDocumentFrequencies(df: Int32Array, background: readonly number[], hasBackground: boolean, documents: number): Float64Array {
-  const idf = new Float64Array(background.length);
+  const idf = new Float64Array(new SharedArrayBuffer(8 * background.length));
   const m = hasBackground ? BACKGROUND_DOCUMENTS : 0;
   for (let id = 0; id < background.length; id++) {
     const share = hasBackground ? Math.exp(-background[id]!) : 0;
