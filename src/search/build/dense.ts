@@ -8,8 +8,8 @@
  */
 import { ByteWriter } from '../bytes.js';
 import { partOf, writeMatch } from '../format.js';
-import { cmp } from './fields.js';
 import { PairTable } from './pair-table.js';
+import { keyOrderIndex } from './runs.js';
 import type { KeyPostings } from './runs.js';
 
 export const DENSE_SHARE = 1 / 128;
@@ -231,11 +231,13 @@ function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j:
 }
 
 /**
- * Postings of the dense strings, in key order, from counts made part by
- * part (a part's articles numbered from its `offset`); `keyOf(i)` and
- * `lenQOf(i)` give the doc key and length byte of the i-th article.
+ * Postings of the dense strings in key order (runs.ts), from counts made
+ * part by part (a part's articles numbered from its `offset`); `keyOf(i)`
+ * and `lenQOf(i)` give the doc key and length byte of the i-th article.
+ * Each string's postings are made when the merge asks for them, so they
+ * are never all in memory at once.
  */
-export function densePostings(parts: readonly { counts: DenseCounts; offset: number }[], minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): KeyPostings[] {
+export function* densePostings(parts: readonly { counts: DenseCounts; offset: number }[], minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): Generator<KeyPostings> {
   const df = new Map<string, number>();
   const index = parts.map(({ counts: c }) => {
     const at = new Map<string, number>();
@@ -245,10 +247,10 @@ export function densePostings(parts: readonly { counts: DenseCounts; offset: num
     });
     return at;
   });
-  const out: KeyPostings[] = [];
-  for (const key of [...df.keys()].sort(cmp)) {
+  const dense = [...df.keys()].filter((key) => df.get(key)! >= minDocs);
+  for (const i of keyOrderIndex(dense.length, (i) => dense[i]!)) {
+    const key = dense[i]!;
     const n = df.get(key)!;
-    if (n < minDocs) continue;
     const w = new ByteWriter(n * 2);
     let last = 0;
     parts.forEach(({ counts: c, offset }, p) => {
@@ -262,7 +264,6 @@ export function densePostings(parts: readonly { counts: DenseCounts; offset: num
         writeMatch(w, lenQOf(i), c.counts[j]!, c.heads[j]!, c.parts[j]! < 0 ? null : c.parts[j]!);
       }
     });
-    out.push({ key, df: n, docs: w.result(), positions: null, matches: true });
+    yield { key, df: n, docs: w.result(), positions: null, matches: true };
   }
-  return out;
 }

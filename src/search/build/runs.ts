@@ -267,11 +267,12 @@ function appendRebased(c: Cursor, last: number): void {
 
 /**
  * Every key's postings over the runs (in article order: runs come in the
- * order of their chunks) and `extra` (already in key order), in key order.
+ * order of their chunks) and `extra` (already in key order, taken one at a
+ * time), in key order.
  * A key in several runs has its article lists joined, the first doc key of
  * each later list made a delta again, and its positions joined.
  */
-export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[], readBytes = READ_BYTES): Generator<KeyPostings> {
+export function* mergeRuns(runs: readonly Run[], extra: Iterable<KeyPostings>, readBytes = READ_BYTES): Generator<KeyPostings> {
   const heap = new CursorHeap();
   const readers = runs.map((run) => (run.bytes instanceof Uint8Array ? new MemoryRunReader(run.bytes) : new FileRunReader(run.bytes, readBytes)));
   try {
@@ -285,13 +286,17 @@ export function* mergeRuns(runs: readonly Run[], extra: readonly KeyPostings[], 
   }
 }
 
-function* mergeCursors(heap: CursorHeap, extra: readonly KeyPostings[]): Generator<KeyPostings> {
-  let e = 0;
-  const extraHash = extra.map((k) => shardHash(k.key));
+function* mergeCursors(heap: CursorHeap, extra: Iterable<KeyPostings>): Generator<KeyPostings> {
+  // The extra keys one at a time, as they come (made on demand: dense.ts).
+  const more = extra[Symbol.iterator]();
+  let next = more.next();
+  let nextHash = next.done ? 0 : shardHash(next.value.key);
   for (;;) {
     const min = heap.top;
-    if (e < extra.length && (!min || compareKeys(extra[e]!.key, extraHash[e]!, min.key, min.hash) < 0)) {
-      yield extra[e++]!;
+    if (!next.done && (!min || compareKeys(next.value.key, nextHash, min.key, min.hash) < 0)) {
+      yield next.value;
+      next = more.next();
+      if (!next.done) nextHash = shardHash(next.value.key);
       continue;
     }
     if (!min) return;

@@ -13,7 +13,7 @@ import type { DenseCounts, DenseDoc } from './dense.js';
 import { cmp } from './fields.js';
 import { encodeSegment } from './encode.js';
 import type { EncodeStats } from './encode.js';
-import { keyOrder, mergeRuns } from './runs.js';
+import { mergeRuns } from './runs.js';
 import { Facets } from './facets.js';
 import { searchFields } from './fields.js';
 import { PostingsBuilder, denseBigrams } from './postings.js';
@@ -240,7 +240,7 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
     }
   }
   texts = null;
-  const strings = keyOrder(densePostings(counted.map((c, i) => ({ counts: c!, offset: spans[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!));
+  const strings = densePostings(counted.map((c, i) => ({ counts: c!, offset: spans[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!);
   const avgLength = input.avgLength ?? avgWords;
   const shards = yield* encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
   yield { path: `search/index/${input.name}/facets.json`, content: JSON.stringify(facets.result()) };
