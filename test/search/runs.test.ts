@@ -49,10 +49,10 @@ describe('merging runs', () => {
       offset += r.length;
       return { bytes: { file, offset: at, length: r.length }, base: bases[i]! };
     });
-    const inMemory = [...mergeRuns(runs.map((bytes, i) => ({ bytes, base: bases[i]! })), [])].map(plain);
+    const inMemory = [...mergeRuns(runs.map((bytes, i) => ({ bytes, base: bases[i]! })))].map(plain);
     expect(inMemory.length).toBeGreaterThan(300);
     // Reads of 7 bytes: every varint and list crosses buffers, and a list longer than a read takes a buffer of its own.
-    for (const readBytes of [7, 64, 1 << 18]) expect([...mergeRuns(fromFiles, [], readBytes)].map(plain)).toEqual(inMemory);
+    for (const readBytes of [7, 64, 1 << 18]) expect([...mergeRuns(fromFiles, readBytes)].map(plain)).toEqual(inMemory);
   });
 
   it('closes the files it reads when the merge is left part way', () => {
@@ -65,7 +65,7 @@ describe('merging runs', () => {
     });
     const open = () => readdirSync('/proc/self/fd').length;
     const before = open();
-    const merge = mergeRuns(fromFiles, [], 16);
+    const merge = mergeRuns(fromFiles, 16);
     for (let i = 0; i < 10; i++) merge.next();
     expect(open()).toBe(before + 3);
     merge.return(undefined);

@@ -9,7 +9,7 @@
 import { ByteWriter } from '../bytes.js';
 import { partOf, writeMatch } from '../format.js';
 import { PairTable } from './pair-table.js';
-import { keyOrderIndex } from './runs.js';
+import { RunWriter, keyOrderIndex } from './runs.js';
 import type { KeyPostings } from './runs.js';
 
 export const DENSE_SHARE = 1 / 128;
@@ -231,39 +231,38 @@ function note(found: Map<string, Found>, key: string, i: number, d: DenseDoc, j:
 }
 
 /**
- * Postings of the dense strings in key order (runs.ts), from counts made
- * part by part (a part's articles numbered from its `offset`); `keyOf(i)`
- * and `lenQOf(i)` give the doc key and length byte of the i-th article.
- * Each string's postings are made when the merge asks for them, so they
- * are never all in memory at once.
+ * A part's dense-string counts as a run (runs.ts): its strings in key
+ * order, each with its articles' doc keys counted from `base` and their
+ * match counts, so that the merge joins the parts' lists of a string as it
+ * joins any postings (a string is dense when the joined list has at least
+ * the segment's minimum of articles: keepDense). The part's articles are
+ * numbered from `offset`; `keyOf(i)` and `lenQOf(i)` give the doc key and
+ * length byte of the i-th article of the segment.
  */
-export function* densePostings(parts: readonly { counts: DenseCounts; offset: number }[], minDocs: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): Generator<KeyPostings> {
-  const df = new Map<string, number>();
-  const index = parts.map(({ counts: c }) => {
-    const at = new Map<string, number>();
-    c.keys.forEach((key, k) => {
-      at.set(key, k);
-      df.set(key, (df.get(key) ?? 0) + c.ends[k]! - (k ? c.ends[k - 1]! : 0));
-    });
-    return at;
-  });
-  const dense = [...df.keys()].filter((key) => df.get(key)! >= minDocs);
-  for (const i of keyOrderIndex(dense.length, (i) => dense[i]!)) {
-    const key = dense[i]!;
-    const n = df.get(key)!;
-    const w = new ByteWriter(n * 2);
+export function denseRun(c: DenseCounts, offset: number, base: number, keyOf: (i: number) => number, lenQOf: (i: number) => number): Uint8Array {
+  const run = new RunWriter();
+  const w = new ByteWriter(1 << 12);
+  for (const k of keyOrderIndex(c.keys.length, (k) => c.keys[k]!)) {
+    w.length = 0;
     let last = 0;
-    parts.forEach(({ counts: c, offset }, p) => {
-      const k = index[p]!.get(key);
-      if (k === undefined) return;
-      for (let j = k ? c.ends[k - 1]! : 0; j < c.ends[k]!; j++) {
-        const i = c.docs[j]! + offset;
-        const docKey = keyOf(i);
-        w.varint(docKey - last);
-        last = docKey;
-        writeMatch(w, lenQOf(i), c.counts[j]!, c.heads[j]!, c.parts[j]! < 0 ? null : c.parts[j]!);
-      }
-    });
-    yield { key, df: n, docs: w.result(), positions: null, matches: true };
+    const start = k ? c.ends[k - 1]! : 0;
+    for (let j = start; j < c.ends[k]!; j++) {
+      const i = c.docs[j]! + offset;
+      const docKey = keyOf(i) - base;
+      w.varint(docKey - last);
+      last = docKey;
+      writeMatch(w, lenQOf(i), c.counts[j]!, c.heads[j]!, c.parts[j]! < 0 ? null : c.parts[j]!);
+    }
+    run.add(c.keys[k]!, c.ends[k]! - start, last, true, w.view(), null);
   }
+  return run.finish();
+}
+
+/**
+ * The merged postings with the dense strings found in fewer than `minDocs`
+ * articles of the segment left out (keys of more than two code units are
+ * dense strings; the others are characters and bigrams).
+ */
+export function* keepDense(keys: Iterable<KeyPostings>, minDocs: number): Generator<KeyPostings> {
+  for (const k of keys) if (k.key.length <= 2 || k.df >= minDocs) yield k;
 }

@@ -267,12 +267,11 @@ function appendRebased(c: Cursor, last: number): void {
 
 /**
  * Every key's postings over the runs (in article order: runs come in the
- * order of their chunks) and `extra` (already in key order, taken one at a
- * time), in key order.
+ * order of their chunks), in key order.
  * A key in several runs has its article lists joined, the first doc key of
  * each later list made a delta again, and its positions joined.
  */
-export function* mergeRuns(runs: readonly Run[], extra: Iterable<KeyPostings>, readBytes = READ_BYTES): Generator<KeyPostings> {
+export function* mergeRuns(runs: readonly Run[], readBytes = READ_BYTES): Generator<KeyPostings> {
   const heap = new CursorHeap();
   const readers = runs.map((run) => (run.bytes instanceof Uint8Array ? new MemoryRunReader(run.bytes) : new FileRunReader(run.bytes, readBytes)));
   try {
@@ -280,25 +279,15 @@ export function* mergeRuns(runs: readonly Run[], extra: Iterable<KeyPostings>, r
       const c: Cursor = { order, base: runs[order]!.base, r, key: '', hash: 0, df: 0, last: 0, matches: false, docs: new Uint8Array(0), positions: new Uint8Array(0) };
       if (advance(c)) heap.push(c);
     });
-    yield* mergeCursors(heap, extra);
+    yield* mergeCursors(heap);
   } finally {
     for (const r of readers) r.close();
   }
 }
 
-function* mergeCursors(heap: CursorHeap, extra: Iterable<KeyPostings>): Generator<KeyPostings> {
-  // The extra keys one at a time, as they come (made on demand: dense.ts).
-  const more = extra[Symbol.iterator]();
-  let next = more.next();
-  let nextHash = next.done ? 0 : shardHash(next.value.key);
+function* mergeCursors(heap: CursorHeap): Generator<KeyPostings> {
   for (;;) {
     const min = heap.top;
-    if (!next.done && (!min || compareKeys(next.value.key, nextHash, min.key, min.hash) < 0)) {
-      yield next.value;
-      next = more.next();
-      if (!next.done) nextHash = shardHash(next.value.key);
-      continue;
-    }
     if (!min) return;
     const key = min.key;
     const matches = min.matches;

@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { HEADLINE_SPAN, fieldStarts, monthOrdinal, quantizeLength } from '../format.js';
 import type { SegmentMeta } from '../format.js';
 import type { ArticleRecord, OutputFile } from '../../types.js';
-import { StringCounter, denseCounts, denseMinDocs, densePostings, denseStrings, joinCounts, restrictCounts } from './dense.js';
+import { StringCounter, denseCounts, denseMinDocs, denseRun, denseStrings, joinCounts, keepDense, restrictCounts } from './dense.js';
 import type { DenseCounts, DenseDoc } from './dense.js';
 import { cmp } from './fields.js';
 import { encodeSegment } from './encode.js';
 import type { EncodeStats } from './encode.js';
 import { mergeRuns } from './runs.js';
+import type { Run } from './runs.js';
 import { Facets } from './facets.js';
 import { searchFields } from './fields.js';
 import { PostingsBuilder, denseBigrams } from './postings.js';
@@ -190,20 +191,32 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
   // with the strings they are of; a build whose candidates are among them
   // takes its own from those, and one with new candidates counts only the
   // new ones over the part's articles.
+  // A part's counts, once complete, become a run of its dense strings' postings (and are let go).
   const wanted = new Set(candidates);
+  const denseRuns: Run[] = [];
+  const toRun = (m: number, c: DenseCounts) => {
+    denseRuns[m] = { bytes: denseRun(c, spans[m]!.start, parts[m]!.base, (i) => keys[i]!, (i) => lenQs[i]!), base: parts[m]!.base };
+  };
   /** Per part: the strings it still has to count (all of them, or those its kept counts lack). */
   const missing: (string[] | null)[] = [];
+  /** Per part still counting: the counts it has so far. */
   const counted: (DenseCounts | null)[] = spans.map((m, i) => {
     const kept = fetch(`d/${m.key}`, isKeptCounts);
     const have = kept ? new Set(kept.strings) : null;
     const lacking = have ? candidates!.filter((c) => !have.has(c)) : candidates!;
     missing[i] = lacking.length ? lacking : null;
-    if (kept) return restrictCounts(kept.counts, wanted);
+    if (kept) {
+      const c = restrictCounts(kept.counts, wanted);
+      if (lacking.length) return c;
+      toRun(i, c);
+      return null;
+    }
     if (lacking.length) return null;
     // No strings to count: nothing found.
     const none = denseCounts(new Map());
     put(`d/${m.key}`, { strings: [], counts: none } satisfies KeptCounts);
-    return none;
+    toRun(i, none);
+    return null;
   });
   if (missing.some((m) => m !== null)) {
     // One counter per set of strings to count (most parts lack the same ones).
@@ -227,7 +240,8 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
         const found = denseCounts(counter.take());
         const c = counted[m] ? joinCounts(counted[m]!, found) : found;
         put(`d/${key}`, { strings: candidates, counts: c } satisfies KeptCounts);
-        counted[m] = c;
+        toRun(m, c);
+        counted[m] = null;
       }
     };
     if (texts) texts.forEach((d, i) => count(i, d));
@@ -240,9 +254,8 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
     }
   }
   texts = null;
-  const strings = densePostings(counted.map((c, i) => ({ counts: c!, offset: spans[i]!.start })), minDocs, (i) => keys[i]!, (i) => lenQs[i]!);
   const avgLength = input.avgLength ?? avgWords;
-  const shards = yield* encodeSegment(mergeRuns(runs, strings), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
+  const shards = yield* encodeSegment(keepDense(mergeRuns([...runs, ...denseRuns]), minDocs), { name: input.name, maxKey: keys.length ? keys[keys.length - 1]! : 0, avgLength, ...(input.keyFileBytes ? { keyFileBytes: input.keyFileBytes } : {}) }, input.stats);
   yield { path: `search/index/${input.name}/facets.json`, content: JSON.stringify(facets.result()) };
   return {
     meta: { name: input.name, docs, shards, keyBits, firstMonth: input.firstMonth, from, to },
