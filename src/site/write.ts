@@ -20,7 +20,7 @@
  * the build the caller says made it; a build claims it by removing that
  * marker first, so one killed while staging leaves a spare no build uses.
  */
-import { linkSync, lstatSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -113,7 +113,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
   let present = new Set<string>();
   try {
     await mkdir(parent, { recursive: true });
-    await recoverInterruptedSwap(parent, base);
+    await recoverInterruptedSwap(parent, base, remove);
     await rm(staging, { recursive: true, force: true });
     if (options.spare && previous && (await markerOf(spareDir)) === options.spare.id) {
       // Claimed: without its marker, no other build takes it for what it was.
@@ -131,6 +131,25 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     throw new SiteWriteError(`cannot prepare the new site beside ${out} (${reason(cause)})`, false, { cause });
   }
+  // A stale file of the spare goes into a trash folder removed after the swap (in the background for the
+  // command line): a rename costs a fraction of an unlink that frees a file's blocks on disk.
+  const trash = path.join(parent, `.${base}-trash-${process.pid}`);
+  let trashed = 0;
+  const retire = (target: string) => {
+    if (options.removeInBackground) {
+      try {
+        if (trashed === 0) mkdirSync(trash, { recursive: true });
+        renameSync(target, path.join(trash, String(trashed++)));
+        return;
+      } catch {
+        // Not moved (gone already, or no trash folder): removed here.
+      }
+    }
+    rmSync(target, { force: true });
+  };
+  const emptyTrash = async () => {
+    if (trashed > 0) await remove(trash).catch(() => {});
+  };
   const made = new Set<string>([staging]);
   for (const rel of present) {
     for (let dir = path.dirname(path.join(staging, rel)); dir.length > staging.length && !made.has(dir); dir = path.dirname(dir)) made.add(dir);
@@ -155,7 +174,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       if (code !== 'EEXIST' && code !== 'ENOTDIR') throw cause;
       for (let at = dir; at.length > staging.length; at = path.dirname(at)) {
         const rel = path.relative(staging, at);
-        if (present.delete(rel)) rmSync(at, { force: true });
+        if (present.delete(rel)) retire(at);
       }
       mkdirSync(dir, { recursive: true });
     }
@@ -163,7 +182,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
   };
   /** Clears the way for a file of this build: the spare's file at that path, or its folder, goes. */
   const clear = (rel: string, target: string) => {
-    if (present.delete(rel)) rmSync(target, { force: true });
+    if (present.delete(rel)) retire(target);
     else if (made.has(target)) {
       rmSync(target, { recursive: true, force: true });
       for (const dir of made) if (dir === target || dir.startsWith(target + path.sep)) made.delete(dir);
@@ -276,7 +295,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       const previousId = previous ? await markerOf(out) : null;
       const unchanged = previous !== null && written === 0 && removed === 0 && previous.size === manifest.size && previousId === id;
       try {
-        removeLeftovers(staging, present);
+        removeLeftovers(staging, present, retire);
         present = new Set();
         await writeFile(path.join(staging, SITE_MARKER), markerText(id));
       } catch (cause) {
@@ -285,6 +304,7 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
       if (unchanged) {
         // The staged folder is the site once more: it stays as the spare.
         const spare = await park(staging, spareDir, { id, paths });
+        await emptyTrash();
         return { manifest, id, written, kept, removed, unchanged, spare };
       }
       const old = path.join(parent, `.${base}-old-${process.pid}`);
@@ -311,11 +331,13 @@ export async function openSiteWriter(outDir: string, options: WriterOptions = {}
           throw new SiteWriteError(`the new site is in place, but the previous one could not be removed from ${old} (${reason(cause)}); delete that folder`, true, { cause });
         }
       }
+      await emptyTrash();
       return { manifest, id, written, kept, removed, unchanged, spare };
     },
     async abort() {
       await Promise.allSettled(inFlight);
       await rm(staging, { recursive: true, force: true }).catch(() => {});
+      await emptyTrash();
     },
   };
 }
@@ -343,11 +365,11 @@ async function park(dir: string, spareDir: string, site: SpareSite): Promise<Spa
 }
 
 /** Removes the spare's files this build did not make again, and the folders they leave empty. */
-function removeLeftovers(staging: string, leftovers: ReadonlySet<string>): void {
+function removeLeftovers(staging: string, leftovers: ReadonlySet<string>, retire: (target: string) => void): void {
   const dirs = new Set<string>();
   for (const rel of leftovers) {
     const target = path.join(staging, rel);
-    rmSync(target, { force: true });
+    retire(target);
     dirs.add(path.dirname(target));
   }
   const prune = (dir: string) => {
@@ -391,13 +413,21 @@ async function removeInBackground(dir: string): Promise<void> {
   }
 }
 
-/** A build killed between the two renames left `.dist-old-*` and no `dist`: put the old site back. */
-async function recoverInterruptedSwap(parent: string, base: string): Promise<void> {
+/**
+ * A build killed between the two renames left `.dist-old-*` and no `dist`:
+ * put the old site back. What other builds left beside the site (staging
+ * folders of killed builds, trash whose removal was cut short or is still
+ * going on in the background) is removed, the way the caller removes.
+ */
+async function recoverInterruptedSwap(parent: string, base: string, remove: (dir: string) => Promise<void>): Promise<void> {
   const entries = await readdir(parent);
   const olds = entries.filter((e) => e.startsWith(`.${base}-old-`));
   if (!entries.includes(base) && olds.length > 0) await rename(path.join(parent, olds[0]!), path.join(parent, base));
+  // This process's own names (left by an earlier one of the same id) go at once: it is about to use them.
+  const own = new Set([`.${base}-staging-${process.pid}`, `.${base}-trash-${process.pid}`]);
   for (const e of entries) {
-    if (e.startsWith(`.${base}-staging-`) || e.startsWith(`.${base}-spare-trash-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))
-      await rm(path.join(parent, e), { recursive: true, force: true });
+    if (own.has(e)) await rm(path.join(parent, e), { recursive: true, force: true });
+    else if (e.startsWith(`.${base}-staging-`) || e.startsWith(`.${base}-spare-trash-`) || e.startsWith(`.${base}-trash-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))
+      await remove(path.join(parent, e));
   }
 }

@@ -151,8 +151,8 @@ describe('the site writer with files made elsewhere', () => {
 describe('the spare: the replaced site, staged into by the next build', () => {
   type Files = Record<string, string>;
   /** Writes `files` as the build after `after` (its commit), calling `staged` before the swap. */
-  async function build(out: string, files: Files, after?: CommitResult, staged?: () => void): Promise<CommitResult> {
-    const w = await openSiteWriter(out, { previous: after?.manifest ?? null, spare: after?.spare ?? null });
+  async function build(out: string, files: Files, after?: CommitResult, staged?: () => void, removeInBackground = false): Promise<CommitResult> {
+    const w = await openSiteWriter(out, { previous: after?.manifest ?? null, spare: after?.spare ?? null, removeInBackground });
     for (const [p, content] of Object.entries(files)) await w.write({ path: p, key: `${p}:${content}`, content: () => content });
     staged?.();
     return w.commit();
@@ -218,6 +218,26 @@ describe('the spare: the replaced site, staged into by the next build', () => {
     const sixth = { ...third, 'b/index.html': 'B6' };
     await build(out, sixth, five);
     expect(read(out)).toEqual(sixth);
+  });
+
+  it('moves its stale files aside for removal in the background, when the caller removes that way', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'baoku-spare-'));
+    const out = path.join(root, 'dist');
+    const spare = path.join(root, '.dist-spare');
+    const trash = path.join(root, `.dist-trash-${process.pid}`);
+    const first: Files = { 'a/index.html': 'A', 'b/index.html': 'B', 'c/d/index.html': 'C', f: 'a file', 'g/index.html': 'G' };
+    const second: Files = { ...first, 'b/index.html': 'B2' };
+    const third: Files = { 'a/index.html': 'A3', 'b/index.html': 'B3', 'e/index.html': 'E', 'f/index.html': 'F', g: 'G as a file' };
+    const one = await build(out, first, undefined, undefined, true);
+    const two = await build(out, second, one, undefined, true);
+    let moved: string[] = [];
+    await build(out, third, two, () => (moved = readdirSync(trash)), true);
+    // While staging: the spare's files replaced (a, b) and the one where a folder is wanted (f); none of the live site's.
+    expect(moved).toHaveLength(3);
+    expect(read(out)).toEqual(third);
+    expect(read(spare)).toEqual(second);
+    for (let waited = 0; existsSync(trash) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(root).sort()).toEqual(['.dist-spare', 'dist']);
   });
 
   it('is not used when its marker is not the build the caller says, and is replaced', async () => {
