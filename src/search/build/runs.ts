@@ -86,8 +86,8 @@ const READ_BYTES = 1 << 18;
  */
 class FileRunReader implements RunReader {
   private fd: number | null = null;
-  private buf = new Uint8Array(0);
-  private pos = 0;
+  /** The bytes read and not yet taken. */
+  private r = new ByteReader(new Uint8Array(0));
   /** Next byte of the file to read, and the run's end in the file. */
   private at: number;
   private readonly end: number;
@@ -96,52 +96,42 @@ class FileRunReader implements RunReader {
     this.end = run.offset + run.length;
   }
   get done(): boolean {
-    return this.pos >= this.buf.length && this.at >= this.end;
+    return this.r.done && this.at >= this.end;
   }
   byte(): number {
-    if (this.pos >= this.buf.length) this.fill(1);
-    return this.buf[this.pos++]!;
+    if (this.r.done) this.fill(1);
+    return this.r.byte();
   }
   varint(): number {
     // A varint is at most 8 bytes (below 2^53): refill when fewer are left, unless the run ends first.
-    if (this.buf.length - this.pos < 8) this.fill(8);
-    let n = 0;
-    let scale = 1;
-    for (;;) {
-      const b = this.buf[this.pos++]!;
-      n += (b & 0x7f) * scale;
-      if (b < 0x80) return n;
-      scale *= 0x80;
-    }
+    if (this.r.end - this.r.pos < 8) this.fill(8);
+    return this.r.varint();
   }
   bytes(n: number): Uint8Array {
-    if (this.buf.length - this.pos < n) this.fill(n);
-    const b = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return b;
+    if (this.r.end - this.r.pos < n) this.fill(n);
+    return this.r.bytes(n);
   }
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
-  /** Makes at least `need` bytes (or all that are left) readable from `pos`. */
+  /** Makes at least `need` bytes (or all that are left) readable. */
   private fill(need: number): void {
     // The rest of the run is in the buffer already.
     if (this.at >= this.end) return;
-    const left = this.buf.length - this.pos;
-    const size = Math.min(Math.max(this.readBytes, need), left + this.end - this.at);
+    const rest = this.r.buf.subarray(this.r.pos, this.r.end);
+    const size = Math.min(Math.max(this.readBytes, need), rest.length + this.end - this.at);
     const next = new Uint8Array(size);
-    next.set(this.buf.subarray(this.pos));
+    next.set(rest);
     this.fd ??= openSync(this.run.file, 'r');
-    for (let filled = left; filled < size; ) {
+    for (let filled = rest.length; filled < size; ) {
       const n = readSync(this.fd, next, filled, size - filled, this.at);
       if (n === 0) throw new Error(`search: ${this.run.file} ended before its postings did (a part of the build cache was changed while the build read it; build again)`);
       filled += n;
       this.at += n;
     }
     if (this.at >= this.end) this.close();
-    this.buf = next;
-    this.pos = 0;
+    this.r = new ByteReader(next);
   }
 }
 
