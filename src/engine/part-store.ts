@@ -85,11 +85,14 @@ function folderStore(dir: string, version: string): OpenStore {
       return readPostings(file(key));
     },
     putPostings(key, postings) {
+      // Runs already in a file are kept somewhere: given back as they are.
+      const inMemory = postings.runs;
+      if (!inMemory.every((r): r is Uint8Array => r instanceof Uint8Array)) return postings;
       const target = file(key);
       try {
         mkdirSync(dir, { recursive: true });
         const tmp = `${target}.${process.pid}.${unique++}.tmp`;
-        const runs = writePostings(tmp, target, postings);
+        const runs = writePostings(tmp, target, inMemory, postings);
         renameSync(tmp, target);
         return { ...postings, runs };
       } catch {
@@ -119,8 +122,7 @@ interface PostingsHead {
 }
 
 /** Writes postings to `tmp` (to be renamed to `target`); returns their runs as places in `target`. */
-function writePostings(tmp: string, target: string, p: Postings): RunFile[] {
-  const runs = p.runs.map((r) => (r instanceof Uint8Array ? r : readRun(r)));
+function writePostings(tmp: string, target: string, runs: readonly Uint8Array[], p: Postings): RunFile[] {
   const head = serialize({ codes: p.codes, dfs: p.dfs, lengths: runs.map((r) => r.length) } satisfies PostingsHead);
   const start = Buffer.alloc(8);
   start.write(MAGIC, 0, 'latin1');
@@ -172,21 +174,6 @@ function readPostings(file: string): Postings | null {
   } finally {
     closeSync(fd);
   }
-}
-
-function readRun(r: RunFile): Uint8Array {
-  const out = new Uint8Array(r.length);
-  const fd = openSync(r.file, 'r');
-  try {
-    for (let at = 0; at < r.length; ) {
-      const n = readSync(fd, out, at, r.length - at, r.offset + at);
-      if (n === 0) throw new Error(`${r.file} is shorter than its postings`);
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return out;
 }
 
 function writeAll(fd: number, b: Uint8Array): void {

@@ -26,10 +26,7 @@ export interface RelatedRun {
 export function startRelated(job: RelatedJob, thread?: boolean): RelatedRun {
   // Running from the TypeScript sources (tests) there is no compiled thread module.
   const threaded = thread ?? (job.ids.length >= RELATED_THREAD_MIN && !import.meta.url.endsWith('.ts'));
-  if (!threaded) {
-    let made: Map<string, string[]> | null = null;
-    return { result: async () => (made ??= relatedByIds(job.ids, job.model)), stop: async () => {} };
-  }
+  if (!threaded) return { result: async () => relatedByIds(job.ids, job.model), stop: async () => {} };
   const { idf, offsets, termIds, counts } = job.model;
   const worker = new Worker(new URL('./related-worker.js', import.meta.url), { workerData: { ids: job.ids, model: { idf, offsets, termIds, counts } } satisfies RelatedJob });
   const done = new Promise<Map<string, string[]>>((resolve, reject) => {

@@ -3,7 +3,7 @@
  * build that finds nothing to do never loads the parser, the templates, the
  * segmenter or the search indexer.
  */
-export { assignKeywords, corpusModel, enrichAnalyzed } from '../enrich/index.js';
+export { assignKeywords, corpusModel } from '../enrich/index.js';
 export { startRelated } from './related-thread.js';
 export { analyzeArticle } from '../enrich/terms.js';
 export { generateSite, siteMessages } from '../site/index.js';

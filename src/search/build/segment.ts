@@ -190,8 +190,8 @@ export async function* buildSegment(input: SegmentInput): AsyncGenerator<OutputF
   // Then counted over every article, part by part. A part keeps its counts
   // with the strings they are of; a build whose candidates are among them
   // takes its own from those, and one with new candidates counts only the
-  // new ones over the part's articles.
-  // A part's counts, once complete, become a run of its dense strings' postings (and are let go).
+  // new ones over the part's articles. A part's counts, once complete,
+  // become a run of its dense strings' postings and are let go.
   const wanted = new Set(candidates);
   const denseRuns: Run[] = [];
   const toRun = (m: number, c: DenseCounts) => {
