@@ -423,8 +423,9 @@ async function recoverInterruptedSwap(parent: string, base: string, remove: (dir
   const entries = await readdir(parent);
   const olds = entries.filter((e) => e.startsWith(`.${base}-old-`));
   if (!entries.includes(base) && olds.length > 0) await rename(path.join(parent, olds[0]!), path.join(parent, base));
-  // This process's own names (left by an earlier one of the same id) go at once: it is about to use them.
-  const own = new Set([`.${base}-staging-${process.pid}`, `.${base}-trash-${process.pid}`]);
+  // This process's own names (left by an earlier one of the same id: containers reuse ids) go at once, not in
+  // the background: it is about to use them.
+  const own = new Set([`.${base}-staging-${process.pid}`, `.${base}-trash-${process.pid}`, `.${base}-old-${process.pid}`]);
   for (const e of entries) {
     if (own.has(e)) await rm(path.join(parent, e), { recursive: true, force: true });
     else if (e.startsWith(`.${base}-staging-`) || e.startsWith(`.${base}-spare-trash-`) || e.startsWith(`.${base}-trash-`) || (entries.includes(base) && e.startsWith(`.${base}-old-`)))

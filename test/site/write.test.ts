@@ -66,6 +66,19 @@ describe('the atomic site writer', () => {
     expect(readFileSync(path.join(out, 'marker'), 'utf8')).toBe('kept');
     await w.abort();
   });
+
+  it('swaps in when an earlier process of the same id left its names beside the site (containers reuse ids)', async () => {
+    const out = oldSite();
+    for (const name of ['old', 'staging', 'trash']) {
+      const left = path.join(root, `.dist-${name}-${process.pid}`);
+      mkdirSync(path.join(left, 'deep'), { recursive: true });
+      writeFileSync(path.join(left, 'deep', 'index.html'), 'left behind');
+    }
+    const w = await openSiteWriter(out, { removeInBackground: true });
+    await w.write({ path: 'index.html', content: 'new' });
+    await w.commit();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new');
+  });
 });
 
 describe('an output folder that cannot be written', () => {
